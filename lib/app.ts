@@ -1,0 +1,28 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { BaselineStack } from './baseline/baseline-stack';
+import { DppChecks } from './checks/nag-pack';
+import { loadConfig, type DppConfig, type EnvironmentName } from './config';
+
+/** The stack name of an environment's baseline. */
+export function baselineStackName(environment: EnvironmentName): string {
+  return `DppBaseline-${environment}`;
+}
+
+/** The environments, in deployment order. */
+export const ENVIRONMENTS: readonly EnvironmentName[] = ['test', 'prod'];
+
+/**
+ * Adds one baseline stack per environment to an app and registers the DPP checks on it.
+ * Validation of the configuration happens before any construct is made.
+ */
+export function buildBaselineApp(app: App, config: DppConfig = loadConfig((k) => app.node.tryGetContext(k))): Record<EnvironmentName, BaselineStack> {
+  const stacks = {} as Record<EnvironmentName, BaselineStack>;
+  for (const name of ENVIRONMENTS) {
+    stacks[name] = new BaselineStack(app, baselineStackName(name), {
+      environmentName: name,
+      config: config.environments[name],
+    });
+  }
+  Validations.of(app).addPlugins(new DppChecks(app, { writeSuppressionsToCloudFormation: true }));
+  return stacks;
+}

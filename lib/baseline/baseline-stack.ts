@@ -1,0 +1,52 @@
+import { Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { EnvironmentConfig, EnvironmentName } from '../config';
+import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN, TAG_ENVIRONMENT } from '../checks/vocabulary';
+import { addIdentityAndAudit } from './identity-audit';
+import { addNetworkAndData } from './network-data';
+
+/** Props of {@link BaselineStack}. */
+export interface BaselineStackProps extends StackProps {
+  /** Which environment this stack is. */
+  readonly environmentName: EnvironmentName;
+  /** The environment's validated configuration. */
+  readonly config: EnvironmentConfig;
+}
+
+/** Default tags every resource carries unless a construct sets its own (lower priority than construct tags). */
+const DEFAULT_TAG_PRIORITY = 50;
+
+/**
+ * The DPP baseline of one environment: the network, data, identity, audit and detection
+ * constructs, wired from the environment's configuration. Every resource is tagged with
+ * `dpp:environment` (DPP 3.5 Secure Coding Practices: separate test and prod) and default
+ * `dpp:data-origin` / `dpp:classification` tags (DPP 2.9 Data Attribution) that constructs
+ * holding PII override.
+ */
+export class BaselineStack extends Stack {
+  public readonly environmentName: EnvironmentName;
+  public readonly config: EnvironmentConfig;
+
+  constructor(scope: Construct, id: string, props: BaselineStackProps) {
+    super(scope, id, {
+      ...props,
+      env: { account: props.config.account, region: props.config.region },
+      terminationProtection: props.terminationProtection ?? props.environmentName === 'prod',
+      description: props.description ?? `DPP baseline (${props.environmentName})`,
+    });
+    this.environmentName = props.environmentName;
+    this.config = props.config;
+
+    Tags.of(this).add(TAG_ENVIRONMENT, props.environmentName);
+    Tags.of(this).add(TAG_DATA_ORIGIN, 'internal', { priority: DEFAULT_TAG_PRIORITY });
+    Tags.of(this).add(TAG_CLASSIFICATION, 'internal', { priority: DEFAULT_TAG_PRIORITY });
+
+    const networkAndData = addNetworkAndData(this, props.environmentName, props.config);
+    addIdentityAndAudit(this, props.environmentName, props.config, networkAndData);
+  }
+
+  /** The configured zones: explicit, so synthesis never looks them up in AWS. */
+  public get availabilityZones(): string[] {
+    return [...this.config.availabilityZones];
+  }
+}

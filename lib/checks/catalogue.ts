@@ -1,0 +1,157 @@
+import { ALL_RULES } from './rules';
+import type { ClauseId, Rule } from './types';
+
+/** How much of a clause a template can prove. */
+export type ClauseStatus = 'automated' | 'partial' | 'procedural';
+
+/** Something no template can prove, and what covers it instead. */
+export interface ProceduralItem {
+  readonly item: string;
+  /** The document, command or process that covers it. */
+  readonly coveredBy: string;
+}
+
+/** One DPP clause as the project covers it. Titles are the policy's own headings; the rest is ours. */
+export interface Clause {
+  readonly id: ClauseId;
+  readonly title: string;
+  readonly status: ClauseStatus;
+  /** The constructs that provision the clause's controls. */
+  readonly constructs: readonly string[];
+  /** What stays procedural. */
+  readonly procedural: readonly ProceduralItem[];
+}
+
+const AUDIT = '`dpp audit` (live account IAM)';
+
+/** Every clause, 2.1–3.7, in order. */
+export const CLAUSES: readonly Clause[] = [
+  {
+    id: '2.1', title: 'Network Protection', status: 'partial',
+    constructs: ['SegmentedVpc', 'PiiBucket', 'EncryptedDatabase'],
+    procedural: [
+      { item: 'Anti-virus and anti-malware on end-user devices', coveredBy: 'endpoint management (MDM) policy' },
+      { item: 'Data protection and IT security training for everyone with system access', coveredBy: 'training records' },
+      { item: 'Approval of the users allowed public access', coveredBy: 'access request process; approvedCidrs in the environment config' },
+    ],
+  },
+  {
+    id: '2.2', title: 'Access Management', status: 'partial',
+    constructs: ['AccountLockout', 'MfaEnforcement', 'DppUserPool'],
+    procedural: [
+      { item: 'Formal user access registration process with a unique ID per person', coveredBy: 'identity provider / joiner process' },
+      { item: 'Quarterly review of people and services with access', coveredBy: `${AUDIT} access-review report` },
+      { item: 'Access removed within 24 hours of termination', coveredBy: 'leaver process; `dpp audit` inactive-user findings' },
+      { item: 'No Information on personal devices', coveredBy: 'acceptable-use policy, MDM' },
+    ],
+  },
+  {
+    id: '2.3', title: 'Least Privilege Access', status: 'automated',
+    constructs: ['MfaEnforcement', 'DppKeys'],
+    procedural: [{ item: 'Need-to-know grants for application operators', coveredBy: `${AUDIT} access-review report` }],
+  },
+  {
+    id: '2.4', title: 'Credential Management', status: 'partial',
+    constructs: ['AccountPasswordPolicy', 'MfaEnforcement', 'DppUserPool', 'DppKeys'],
+    procedural: [
+      { item: 'Minimum password age of 1 day (IAM cannot enforce it)', coveredBy: 'the identity provider\'s password policy; reported by `dpp audit`' },
+      { item: 'Passwords must not contain part of the user name (IAM cannot enforce it)', coveredBy: 'the identity provider\'s password policy; reported by `dpp audit`' },
+      { item: 'EcartAPI API keys readable only by the employees who need them', coveredBy: 'Secrets Manager resource policy; quarterly access review' },
+    ],
+  },
+  {
+    id: '2.5', title: 'Encryption in Transit', status: 'partial',
+    constructs: ['PiiBucket', 'EncryptedDatabase', 'SecurityAlarms'],
+    procedural: [{ item: 'Message-level encryption where TLS terminates on untrusted multi-tenant hardware', coveredBy: 'application design review' }],
+  },
+  {
+    id: '2.6', title: 'Risk Management', status: 'procedural',
+    constructs: [],
+    procedural: [
+      { item: 'Risk assessment reviewed annually by senior management', coveredBy: 'docs/risk-register.md template' },
+    ],
+  },
+  {
+    id: '2.7', title: 'Incident Response', status: 'partial',
+    constructs: ['SecurityAlarms', 'DetectiveServices'],
+    procedural: [
+      { item: 'Incident response plan reviewed every six months', coveredBy: 'docs/incident-runbook.md template' },
+      { item: 'Notify EcartAPI within 24 hours of detecting a Security Incident', coveredBy: 'docs/incident-runbook.md escalation path' },
+      { item: 'Investigation records and chain of custody of evidence', coveredBy: 'docs/incident-runbook.md' },
+    ],
+  },
+  {
+    id: '2.8', title: 'Request for Deletion or Return', status: 'partial',
+    constructs: ['PiiBucket', 'PiiTable'],
+    procedural: [
+      { item: 'Delete on EcartAPI\'s request within 30 days, following NIST 800-88', coveredBy: 'deletion runbook using the record of processing (`dpp report processing`)' },
+      { item: 'Written certification of destruction', coveredBy: 'deletion runbook' },
+    ],
+  },
+  {
+    id: '2.9', title: 'Data Attribution', status: 'automated',
+    constructs: ['PiiBucket', 'PiiTable', 'EncryptedDatabase'],
+    procedural: [],
+  },
+  {
+    id: '3.1', title: 'Data Retention', status: 'partial',
+    constructs: ['PiiBucket', 'PiiTable'],
+    procedural: [{ item: 'Retention beyond 30 days only where the law requires it', coveredBy: 'legalBasis in the environment config; acknowledgment reasons' }],
+  },
+  {
+    id: '3.2', title: 'Data Governance', status: 'procedural',
+    constructs: [],
+    procedural: [
+      { item: 'Record of processing activities for all PII', coveredBy: '`dpp report processing` (generated from the templates)' },
+      { item: 'Privacy, data handling and classification policy', coveredBy: 'organisation policy' },
+      { item: 'Data-subject requests and consent', coveredBy: 'privacy process' },
+      { item: 'Confidentiality clauses in employment contracts', coveredBy: 'HR contracts' },
+    ],
+  },
+  {
+    id: '3.3', title: 'Asset Management', status: 'partial',
+    constructs: ['DetectiveServices'],
+    procedural: [
+      { item: 'Inventory of software and physical assets, updated quarterly', coveredBy: 'AWS Config inventory; asset register' },
+      { item: 'No PII on removable media or personal devices; secure disposal of printed PII', coveredBy: 'acceptable-use policy' },
+    ],
+  },
+  {
+    id: '3.4', title: 'Encryption at Rest', status: 'automated',
+    constructs: ['DppKeys', 'EncryptedDatabase', 'PiiBucket', 'PiiTable', 'SegmentedVpc', 'AuditTrail', 'SecurityAlarms'],
+    procedural: [{ item: 'Encryption of removable media and personal devices', coveredBy: 'endpoint management policy' }],
+  },
+  {
+    id: '3.5', title: 'Secure Coding Practices', status: 'partial',
+    constructs: ['EncryptedDatabase'],
+    procedural: [{ item: 'No credentials in public code repositories', coveredBy: 'secret scanning in CI' }],
+  },
+  {
+    id: '3.6', title: 'Logging and Monitoring', status: 'partial',
+    constructs: ['AuditTrail', 'SecurityAlarms', 'SegmentedVpc', 'PiiBucket'],
+    procedural: [
+      { item: 'Review logs in real time or every two weeks', coveredBy: 'SIEM / review log' },
+      { item: 'Logs must not contain PII', coveredBy: 'application logging standard' },
+      { item: 'Investigate triggered alarms', coveredBy: 'docs/incident-runbook.md' },
+    ],
+  },
+  {
+    id: '3.7', title: 'Vulnerability Management', status: 'partial',
+    constructs: ['DetectiveServices', 'EncryptedDatabase'],
+    procedural: [
+      { item: 'Vulnerability scan every 180 days, penetration test every 365 days', coveredBy: 'Amazon Inspector; yearly pen-test report' },
+      { item: 'Scan code before each release', coveredBy: 'CI workflow (npm audit, dpp check)' },
+      { item: 'Change control of storage hardware', coveredBy: 'change management process' },
+    ],
+  },
+];
+
+/** The rules of a clause. */
+export function rulesOfClause(clause: ClauseId, rules: readonly Rule[] = ALL_RULES): Rule[] {
+  return rules.filter((r) => r.clause === clause);
+}
+
+/** A clause by number. */
+export function clause(id: ClauseId): Clause {
+  return CLAUSES.find((c) => c.id === id)!;
+}

@@ -1,0 +1,196 @@
+import * as fs from 'node:fs';
+import { CfnResource, Stack, Token, type IPolicyValidationContext, type PolicyValidationPluginReport, type PolicyViolation } from 'aws-cdk-lib';
+import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { clause } from './catalogue';
+import { checkApp, checkResource, RuleSet } from './engine';
+import { dppRuleSet } from './rules';
+import { TemplateIndex } from './template-index';
+import type { CfnTemplate } from './template';
+import type { Finding, Level, Rule } from './types';
+
+/** Props of {@link DppChecks}. */
+export interface DppChecksProps extends NagPackProps {
+  /**
+   * The rules to apply.
+   * @default - every DPP rule
+   */
+  readonly rules?: readonly Rule[];
+}
+
+interface Recorded {
+  readonly rule: Rule;
+  readonly level: Level;
+  readonly constructPath: string;
+  readonly logicalId?: string;
+  readonly templatePath?: string;
+  readonly messages: string[];
+  readonly properties: string[];
+}
+
+const PACK_NAME = 'DPP';
+
+function clauseTitle(id: Rule['clause']): string {
+  return clause(id)?.title ?? '';
+}
+
+/**
+ * The DPP rule pack for cdk-nag 3: `Validations.of(app).addPlugins(new DppChecks(app))`.
+ *
+ * Every resource is checked against its synthesized, resolved CloudFormation (the template the
+ * validation context names, or the stack's resolved template when called through
+ * `validateScope`), with a per-stack index built once, so checking is linear in the number of
+ * resources. Findings go through cdk-nag's `applyRule`, so rule IDs (`DPP-<clause>-<Name>`),
+ * acknowledgments (`Validations.of(x).acknowledge({ id: 'DPP::DPP-3.4-…', reason })`) and the
+ * validation report behave as cdk-nag users expect. Unlike cdk-nag's base class, only
+ * error-level findings fail: warnings (e.g. values that cannot be verified at synth time) are
+ * reported and never fail the synth.
+ */
+export class DppChecks extends NagPack {
+  public readonly name = PACK_NAME;
+  public readonly ruleIds: string[];
+  private readonly ruleSet: RuleSet;
+  private templatePaths = new Map<string, string>();
+  private indexes = new Map<Stack, TemplateIndex>();
+  private recorded = new Map<string, Recorded>();
+
+  constructor(scope?: IConstruct, props?: DppChecksProps) {
+    super(scope, props);
+    this.packName = PACK_NAME;
+    this.ruleSet = props?.rules ? new RuleSet(props.rules) : dppRuleSet();
+    this.ruleIds = this.ruleSet.rules.map((r) => r.id);
+  }
+
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    this.templatePaths = new Map(context.stackTemplates.map((s) => [s.stackConstructPath, s.templatePath]));
+    try {
+      return super.validate(context);
+    } finally {
+      this.templatePaths = new Map();
+    }
+  }
+
+  public validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    this.indexes = new Map();
+    this.recorded = new Map();
+    super.validateScope(scope);
+    this.checkAppRules(scope);
+    const violations = this.violationsFromRecords();
+    this.indexes = new Map();
+    return { success: !violations.some((v) => v.severity === 'error'), violations };
+  }
+
+  protected checkResource(node: CfnResource): void {
+    const stack = Stack.of(node);
+    const index = this.indexFor(stack);
+    const logicalId = stack.resolve(node.logicalId) as string;
+    const grouped = new Map<string, Finding[]>();
+    for (const finding of checkResource(this.ruleSet, index, logicalId)) {
+      const key = `${finding.ruleId}|${finding.level}`;
+      grouped.set(key, [...(grouped.get(key) ?? []), finding]);
+    }
+    for (const findings of grouped.values()) {
+      const [first] = findings;
+      const rule = this.ruleSet.rule(first.ruleId)!;
+      const record = this.record(rule, first.level, node.node.path, logicalId, this.templatePaths.get(stack.node.path));
+      // cdk-nag decides acknowledgment inside applyRule; the rule callback runs only then, so
+      // what it records is exactly what cdk-nag reports.
+      this.applyRule({
+        ruleSuffixOverride: rule.id.slice(PACK_NAME.length + 1),
+        info: first.message,
+        explanation: rule.explanation,
+        level: first.level === 'error' ? NagMessageLevel.ERROR : NagMessageLevel.WARN,
+        node,
+        rule: () => {
+          for (const f of findings) {
+            record.messages.push(f.message);
+            if (f.property) record.properties.push(f.property);
+          }
+          return NagRuleCompliance.NON_COMPLIANT;
+        },
+      });
+    }
+  }
+
+  private record(rule: Rule, level: Level, constructPath: string, logicalId?: string, templatePath?: string): Recorded {
+    const key = `${rule.id}|${level}|${constructPath}`;
+    let record = this.recorded.get(key);
+    if (!record) {
+      record = { rule, level, constructPath, logicalId, templatePath, messages: [], properties: [] };
+      this.recorded.set(key, record);
+    }
+    return record;
+  }
+
+  private indexFor(stack: Stack): TemplateIndex {
+    let index = this.indexes.get(stack);
+    if (!index) {
+      index = new TemplateIndex({
+        id: stack.node.path,
+        stackName: stack.stackName,
+        account: Token.isUnresolved(stack.account) ? undefined : stack.account,
+        region: Token.isUnresolved(stack.region) ? undefined : stack.region,
+        template: this.templateOf(stack),
+      });
+      this.indexes.set(stack, index);
+    }
+    return index;
+  }
+
+  /** The synthesized template from disk when the validation context names it, else the stack's resolved template. */
+  private templateOf(stack: Stack): CfnTemplate {
+    const file = this.templatePaths.get(stack.node.path);
+    if (file && fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as CfnTemplate;
+    return (stack as unknown as { _toCloudFormation(): CfnTemplate })._toCloudFormation();
+  }
+
+  private checkAppRules(scope: IConstruct): void {
+    if (this.ruleSet.appRules.length === 0) return;
+    const stacks = scope.node.findAll().filter((c): c is Stack => Stack.isStack(c));
+    const indexes = stacks.map((s) => this.indexFor(s));
+    const byIndex = new Map(indexes.map((index, i) => [index, stacks[i]]));
+    for (const finding of checkApp(this.ruleSet, indexes)) {
+      const index = indexes.find((i) => i.stack.id === finding.templateId);
+      const stack = index ? byIndex.get(index) : undefined;
+      if (!stack) continue;
+      const rule = this.ruleSet.rule(finding.ruleId)!;
+      const node = finding.logicalId ? stack.node.tryFindChild(finding.logicalId) : undefined;
+      const record = this.record(rule, finding.level, node?.node.path ?? stack.node.path, finding.logicalId, this.templatePaths.get(stack.node.path));
+      record.messages.push(finding.message);
+    }
+  }
+
+  /**
+   * One violation per rule, level and message, so errors and warnings of one rule stay apart and
+   * the report's text shows each resource's own problem and fix.
+   */
+  private violationsFromRecords(): PolicyViolation[] {
+    type Mutable = PolicyViolation & { violatingResources: PolicyViolation['violatingResources'][number][] };
+    const violations = new Map<string, Mutable>();
+    for (const record of this.recorded.values()) {
+      // No messages: acknowledged through cdk-nag, whose rule callback then never ran.
+      for (const message of new Set(record.messages)) {
+        const key = `${record.rule.id}|${record.level}|${message}`;
+        let violation = violations.get(key);
+        if (!violation) {
+          violation = {
+            ruleName: record.rule.id,
+            description: `${record.rule.id} [DPP ${record.rule.clause} ${clauseTitle(record.rule.clause)}]: ${message}`,
+            fix: record.rule.fix,
+            severity: record.level,
+            ruleMetadata: { clause: record.rule.clause, explanation: record.rule.explanation },
+            violatingResources: [],
+          };
+          violations.set(key, violation);
+        }
+        violation.violatingResources.push({
+          constructPath: record.constructPath,
+          resourceLogicalId: record.logicalId,
+          templatePath: record.templatePath,
+          locations: record.properties.length > 0 ? [...new Set(record.properties)].map((p) => `Properties/${p.replace(/\./g, '/')}`) : ['Properties'],
+        });
+      }
+    }
+    return [...violations.values()];
+  }
+}

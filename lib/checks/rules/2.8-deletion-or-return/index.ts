@@ -1,0 +1,4 @@
+import type { Rule } from '../../types';
+
+/** The rules of DPP 2.8. One rule per file in this folder; list each here. */
+export const rules: readonly Rule[] = [];

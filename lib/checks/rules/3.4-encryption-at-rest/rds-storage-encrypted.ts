@@ -1,0 +1,17 @@
+import { requireTrue } from '../../assert';
+import { resourceRule } from '../../types';
+
+export const RdsStorageEncrypted = resourceRule({
+  id: 'DPP-3.4-RdsStorageEncrypted',
+  clause: '3.4',
+  level: 'error',
+  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster'],
+  description: 'RDS, Aurora, DocumentDB and Neptune storage is encrypted at rest',
+  fix: 'Set StorageEncrypted: true (with KmsKeyId naming a customer-managed key)',
+  explanation: 'DPP 3.4 Encryption at Rest requires every store of Information to be encrypted at rest with AES-128 or stronger.',
+  check: (ctx) => {
+    // A DB instance inside an Aurora cluster inherits the cluster's encryption.
+    if (ctx.type === 'AWS::RDS::DBInstance' && ctx.prop('DBClusterIdentifier').kind !== 'absent') return undefined;
+    return requireTrue(ctx, 'StorageEncrypted', 'storage is not encrypted (StorageEncrypted is not true)');
+  },
+});

@@ -1,0 +1,42 @@
+import { RuleSet } from '../engine';
+import type { Rule } from '../types';
+import { rules as networkProtection } from './2.1-network-protection';
+import { rules as accessManagement } from './2.2-access-management';
+import { rules as leastPrivilege } from './2.3-least-privilege';
+import { rules as credentialManagement } from './2.4-credential-management';
+import { rules as encryptionInTransit } from './2.5-encryption-in-transit';
+import { rules as incidentResponse } from './2.7-incident-response';
+import { rules as deletionOrReturn } from './2.8-deletion-or-return';
+import { rules as dataAttribution } from './2.9-data-attribution';
+import { rules as dataRetention } from './3.1-data-retention';
+import { rules as assetManagement } from './3.3-asset-management';
+import { rules as encryptionAtRest } from './3.4-encryption-at-rest';
+import { rules as secureCoding } from './3.5-secure-coding';
+import { rules as loggingMonitoring } from './3.6-logging-monitoring';
+import { rules as vulnerabilityManagement } from './3.7-vulnerability-management';
+
+/** Every DPP rule, in clause order. */
+export const ALL_RULES: readonly Rule[] = [
+  ...networkProtection,
+  ...accessManagement,
+  ...leastPrivilege,
+  ...credentialManagement,
+  ...encryptionInTransit,
+  ...incidentResponse,
+  ...deletionOrReturn,
+  ...dataAttribution,
+  ...dataRetention,
+  ...assetManagement,
+  ...encryptionAtRest,
+  ...secureCoding,
+  ...loggingMonitoring,
+  ...vulnerabilityManagement,
+];
+
+let defaultRuleSet: RuleSet | undefined;
+
+/** The rule set of every DPP rule, built once. */
+export function dppRuleSet(): RuleSet {
+  defaultRuleSet ??= new RuleSet(ALL_RULES);
+  return defaultRuleSet;
+}

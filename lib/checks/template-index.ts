@@ -1,0 +1,146 @@
+import type { CfnResource, StackTemplate } from './template';
+import { ABSENT, classify, isIntrinsic, type Value } from './values';
+
+/** Where one resource refers to another (`Ref`, `Fn::GetAtt`, `${X}` in `Fn::Sub`). */
+export interface Reference {
+  /** The referring resource. */
+  readonly from: string;
+  /** The referred-to resource. */
+  readonly to: string;
+  /** Dotted path of the property holding the reference, e.g. `Properties.Bucket`. */
+  readonly path: string;
+}
+
+const SUB_VARIABLE = /\$\{([^!}][^}]*)\}/g;
+
+/**
+ * A read-only index of one template, built once, so rules that relate resources (a bucket and its
+ * policy, a subnet and its ACL association, a VPC and its flow log) do O(1) lookups instead of
+ * scanning the template per resource. Building it walks every property once: linear in the
+ * template's size.
+ */
+export class TemplateIndex {
+  private readonly resources: ReadonlyMap<string, CfnResource>;
+  private readonly ids: ReadonlyMap<string, readonly string[]>;
+  private readonly referrers = new Map<string, Reference[]>();
+  private readonly referencesOut = new Map<string, Reference[]>();
+
+  constructor(public readonly stack: StackTemplate) {
+    const resources = new Map<string, CfnResource>();
+    const byType = new Map<string, string[]>();
+    const raw = stack.template.Resources;
+    if (raw && typeof raw === 'object') {
+      for (const [logicalId, resource] of Object.entries(raw)) {
+        if (!resource || typeof resource !== 'object' || typeof resource.Type !== 'string') continue;
+        resources.set(logicalId, resource);
+        const list = byType.get(resource.Type) ?? [];
+        list.push(logicalId);
+        byType.set(resource.Type, list);
+      }
+    }
+    this.resources = resources;
+    this.ids = byType;
+    for (const [logicalId, resource] of resources) this.indexReferences(logicalId, resource);
+  }
+
+  /** The template's logical IDs of resources. */
+  public get logicalIds(): IterableIterator<string> {
+    return this.resources.keys();
+  }
+
+  /** How many resources the template declares. */
+  public get size(): number {
+    return this.resources.size;
+  }
+
+  public resource(logicalId: string): CfnResource | undefined {
+    return this.resources.get(logicalId);
+  }
+
+  public hasResource(logicalId: string): boolean {
+    return this.resources.has(logicalId);
+  }
+
+  public typeOf(logicalId: string): string | undefined {
+    return this.resources.get(logicalId)?.Type;
+  }
+
+  /** Logical IDs of every resource of a type. */
+  public ofType(type: string): readonly string[] {
+    return this.ids.get(type) ?? [];
+  }
+
+  /** Every resource that refers to `logicalId`, optionally only those of a type and/or from a property path prefix. */
+  public referrersOf(logicalId: string, type?: string, pathPrefix?: string): readonly Reference[] {
+    const all = this.referrers.get(logicalId) ?? [];
+    if (!type && !pathPrefix) return all;
+    return all.filter((r) => (!type || this.typeOf(r.from) === type) && (!pathPrefix || r.path.startsWith(pathPrefix)));
+  }
+
+  /** Every resource `logicalId` refers to. */
+  public referencesFrom(logicalId: string): readonly Reference[] {
+    return this.referencesOut.get(logicalId) ?? [];
+  }
+
+  /** Classifies a value found in this template (a `Ref` to one of its resources is a reference). */
+  public classify(raw: unknown): Value {
+    return classify(raw, (id) => this.resources.has(id));
+  }
+
+  /**
+   * A resource tag's value. CloudFormation writes tags as a list of `{Key, Value}` on most
+   * resources and as a map on a few; both are read. A tag list that is itself an intrinsic
+   * (e.g. `Fn::If`) is unresolvable.
+   */
+  public tag(logicalId: string, key: string): Value {
+    const tags = this.resources.get(logicalId)?.Properties?.Tags;
+    if (tags === undefined || tags === null) return ABSENT;
+    if (isIntrinsic(tags)) return { kind: 'unresolvable', why: 'Tags given by an intrinsic' };
+    if (Array.isArray(tags)) {
+      let found: Value = ABSENT;
+      for (const tag of tags) {
+        if (isIntrinsic(tag)) found = found.kind === 'absent' ? { kind: 'unresolvable', why: 'a tag given by an intrinsic' } : found;
+        else if (tag && typeof tag === 'object' && (tag as { Key?: unknown }).Key === key) return this.classify((tag as { Value?: unknown }).Value);
+      }
+      return found;
+    }
+    if (typeof tags === 'object') return this.classify((tags as Record<string, unknown>)[key]);
+    return ABSENT;
+  }
+
+  private addReference(from: string, to: string, path: string): void {
+    if (!this.resources.has(to)) return;
+    const ref = { from, to, path };
+    const inbound = this.referrers.get(to);
+    if (inbound) inbound.push(ref);
+    else this.referrers.set(to, [ref]);
+    const outbound = this.referencesOut.get(from);
+    if (outbound) outbound.push(ref);
+    else this.referencesOut.set(from, [ref]);
+  }
+
+  /** Walks a resource's Properties iteratively (deep templates must not overflow the stack). */
+  private indexReferences(logicalId: string, resource: CfnResource): void {
+    const stack: Array<[unknown, string]> = [[resource.Properties, 'Properties']];
+    while (stack.length > 0) {
+      const [value, path] = stack.pop()!;
+      if (value === null || typeof value !== 'object') continue;
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}.${i}`]);
+        continue;
+      }
+      const obj = value as Record<string, unknown>;
+      const ref = obj.Ref;
+      if (typeof ref === 'string') this.addReference(logicalId, ref, path);
+      const getAtt = obj['Fn::GetAtt'];
+      if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') this.addReference(logicalId, getAtt[0], path);
+      else if (typeof getAtt === 'string') this.addReference(logicalId, getAtt.split('.')[0], path);
+      const sub = obj['Fn::Sub'];
+      const subText = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
+      if (subText !== undefined) {
+        for (const m of subText.matchAll(SUB_VARIABLE)) this.addReference(logicalId, m[1].split('.')[0], path);
+      }
+      for (const [key, child] of Object.entries(obj)) stack.push([child, `${path}.${key}`]);
+    }
+  }
+}

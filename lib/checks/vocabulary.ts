@@ -1,0 +1,73 @@
+import type { TemplateIndex } from './template-index';
+import type { Value } from './values';
+
+/** The tag keys of the DPP vocabulary (CONTROLS.md "Vocabulary"). */
+export const TAG_DATA_ORIGIN = 'dpp:data-origin';
+export const TAG_CLASSIFICATION = 'dpp:classification';
+export const TAG_ENVIRONMENT = 'dpp:environment';
+
+export type Classification = 'pii' | 'confidential' | 'internal' | 'public';
+export const CLASSIFICATIONS: readonly Classification[] = ['pii', 'confidential', 'internal', 'public'];
+
+/** Databases and buckets of records (CONTROLS.md "Data store"). */
+export const DATA_STORE_TYPES: readonly string[] = [
+  'AWS::S3::Bucket',
+  'AWS::RDS::DBInstance',
+  'AWS::RDS::DBCluster',
+  'AWS::DynamoDB::Table',
+  'AWS::DynamoDB::GlobalTable',
+  'AWS::EFS::FileSystem',
+  'AWS::ElastiCache::ReplicationGroup',
+  'AWS::OpenSearchService::Domain',
+  'AWS::Elasticsearch::Domain',
+  'AWS::Redshift::Cluster',
+  'AWS::Kinesis::Stream',
+  'AWS::DocDB::DBCluster',
+  'AWS::Neptune::DBCluster',
+];
+
+/** Everything that holds data at rest (CONTROLS.md "Information store"). */
+export const INFORMATION_STORE_TYPES: readonly string[] = [
+  ...DATA_STORE_TYPES,
+  'AWS::EC2::Volume',
+  'AWS::SQS::Queue',
+  'AWS::SNS::Topic',
+  'AWS::Logs::LogGroup',
+  'AWS::Backup::BackupVault',
+  'AWS::SecretsManager::Secret',
+];
+
+const DATA_STORES = new Set(DATA_STORE_TYPES);
+const INFORMATION_STORES = new Set(INFORMATION_STORE_TYPES);
+
+export function isDataStoreType(type: string): boolean {
+  return DATA_STORES.has(type);
+}
+
+export function isInformationStoreType(type: string): boolean {
+  return INFORMATION_STORES.has(type);
+}
+
+/** A resource's classification tag as a Value (known string, absent or unresolvable). */
+export function classificationOf(index: TemplateIndex, logicalId: string): Value {
+  return index.tag(logicalId, TAG_CLASSIFICATION);
+}
+
+/**
+ * Whether a store is classified `pii`: `yes`, `no`, or `unknown` when the tag is an intrinsic
+ * (a rule that only applies to PII stores must then warn, not pass).
+ */
+export function piiStatus(index: TemplateIndex, logicalId: string): 'yes' | 'no' | 'unknown' {
+  const value = classificationOf(index, logicalId);
+  if (value.kind === 'known') return String(value.value).toLowerCase() === 'pii' ? 'yes' : 'no';
+  if (value.kind === 'absent') return 'no';
+  return 'unknown';
+}
+
+/** Whether a store is classified `pii` or `confidential` (some 3.4 and 3.6 rules apply to both). */
+export function sensitiveStatus(index: TemplateIndex, logicalId: string): 'yes' | 'no' | 'unknown' {
+  const value = classificationOf(index, logicalId);
+  if (value.kind === 'known') return ['pii', 'confidential'].includes(String(value.value).toLowerCase()) ? 'yes' : 'no';
+  if (value.kind === 'absent') return 'no';
+  return 'unknown';
+}

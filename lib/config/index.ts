@@ -1,0 +1,4 @@
+export * from './cidr';
+export * from './errors';
+export * from './load';
+export * from './schema';

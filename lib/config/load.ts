@@ -1,0 +1,116 @@
+import * as fs from 'node:fs';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from './errors';
+import { configSchema, type DppConfig } from './schema';
+
+/** The cdk.json context key that holds the embedded configuration. */
+export const CONFIG_CONTEXT_KEY = 'dpp';
+/** The context key naming a JSON or YAML file that replaces the embedded configuration. */
+export const CONFIG_FILE_CONTEXT_KEY = 'dppConfigFile';
+
+/** Where a configuration came from, for error messages. */
+export interface ConfigSource {
+  /** The raw value, as parsed from JSON or YAML. */
+  readonly value: unknown;
+  /** A prefix for error lines: the file name, or empty for cdk.json context. */
+  readonly origin: string;
+}
+
+function formatPath(segments: readonly PropertyKey[]): string {
+  return segments.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : `${acc}.${String(seg)}`), CONFIG_CONTEXT_KEY);
+}
+
+function formatIssue(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => `${formatPath([...issue.path, key])}: unknown key (check the spelling; see README "Configuration")`);
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return [`${formatPath(issue.path)}: is required`];
+  }
+  return [`${formatPath(issue.path)}: ${issue.message}`];
+}
+
+/**
+ * Validates a raw configuration, collecting every problem.
+ * @throws ConfigError with one line per problem, each naming the key.
+ */
+export function validateConfig(source: ConfigSource): DppConfig {
+  const result = configSchema.safeParse(source.value);
+  if (result.success) return result.data;
+  const prefix = source.origin ? `${source.origin}: ` : '';
+  throw new ConfigError(result.error.issues.flatMap(formatIssue).map((line) => prefix + line));
+}
+
+function lineOfOffset(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, col: before[before.length - 1].length + 1 };
+}
+
+/** Parses the text of a JSON or YAML configuration file; errors name the file, line and column. */
+export function parseConfigText(text: string, file: string, format: 'json' | 'yaml' = file.toLowerCase().endsWith('.json') ? 'json' : 'yaml'): unknown {
+  if (format === 'json') {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      const position = /position (\d+)/.exec((e as Error).message);
+      const where = position ? lineOfOffset(text, Number(position[1])) : undefined;
+      const at = where ? `:${where.line}:${where.col}` : '';
+      throw new ConfigError([`${file}${at}: not valid JSON (${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')})`]);
+    }
+  }
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      doc.errors.map((err) => {
+        const pos = err.linePos?.[0];
+        const at = pos ? `:${pos.line}:${pos.col}` : '';
+        return `${file}${at}: not valid YAML (${err.message.split('\n')[0]})`;
+      }),
+    );
+  }
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new ConfigError([`${file}: cannot be read as configuration (${(e as Error).message.split('\n')[0]})`]);
+  }
+}
+
+/** Reads a configuration file; a missing or unreadable file is a ConfigError naming it. */
+export function readConfigFile(file: string): ConfigSource {
+  let text: string;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new Error('not a regular file');
+    if (stat.size > 1024 * 1024) throw new Error('larger than 1 MiB, not a configuration file');
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
+    throw new ConfigError([`${CONFIG_FILE_CONTEXT_KEY}=${file}: ${reason}`]);
+  }
+  const value = parseConfigText(text, file);
+  return { value, origin: file };
+}
+
+/**
+ * Finds the configuration for an app: `-c dppConfigFile=PATH` if given, otherwise the `dpp`
+ * context from cdk.json. `tryGetContext` is the app's `node.tryGetContext`.
+ */
+export function loadConfig(tryGetContext: (key: string) => unknown): DppConfig {
+  const file = tryGetContext(CONFIG_FILE_CONTEXT_KEY);
+  if (file !== undefined) {
+    if (typeof file !== 'string' || file.trim() === '') {
+      throw new ConfigError([`${CONFIG_FILE_CONTEXT_KEY}: must be a file path`]);
+    }
+    return validateConfig(readConfigFile(file));
+  }
+  let value = tryGetContext(CONFIG_CONTEXT_KEY);
+  if (value === undefined) {
+    throw new ConfigError([`${CONFIG_CONTEXT_KEY}: no configuration; add the "dpp" key to cdk.json context or pass -c ${CONFIG_FILE_CONTEXT_KEY}=PATH`]);
+  }
+  if (typeof value === 'string') {
+    // `-c dpp='{"environments":…}'` arrives as a string.
+    value = parseConfigText(value, `-c ${CONFIG_CONTEXT_KEY}`, 'json');
+  }
+  return validateConfig({ value, origin: '' });
+}
