@@ -1,0 +1,131 @@
+import type { TemplateIndex } from '../template-index';
+import { asArray, isIntrinsic } from '../values';
+
+/**
+ * A policy statement normalised for rules: every field that can be a string or a list is a list,
+ * and anything the template cannot decide is flagged rather than guessed. Shared by the rules that
+ * read IAM policies, resource policies and key policies (DPP 2.3, 2.5, 3.4).
+ */
+export interface Statement {
+  /** Position in the document, for messages: `Statement[2]` or the Sid. */
+  readonly label: string;
+  readonly effect: 'Allow' | 'Deny' | 'unresolvable';
+  /** Literal actions (lower-cased), from Action. */
+  readonly actions: readonly string[];
+  /** True when the statement uses NotAction (an allow with NotAction grants nearly everything). */
+  readonly notAction: boolean;
+  /** Literal resources; `*` stays `*`. Intrinsic resources (ARNs built from references) are `{intrinsic}`. */
+  readonly resources: readonly string[];
+  readonly notResource: boolean;
+  /** Principals as strings: `*`, account IDs / ARNs, service names; intrinsic ones as `{intrinsic}`. */
+  readonly principals: readonly string[];
+  /** The raw Principal (for rules that need the shape). */
+  readonly principalRaw: unknown;
+  readonly notPrincipal: boolean;
+  /** The raw Condition block, or undefined. */
+  readonly condition: Record<string, unknown> | undefined;
+  /** True when some deciding part (Effect, Action, the statement itself) is an intrinsic. */
+  readonly unresolvable: boolean;
+}
+
+export const INTRINSIC = '{intrinsic}';
+
+function strings(value: unknown): { values: string[]; unresolvable: boolean } {
+  let unresolvable = false;
+  const values: string[] = [];
+  for (const item of asArray(value)) {
+    if (typeof item === 'string') values.push(item);
+    else if (isIntrinsic(item)) {
+      values.push(INTRINSIC);
+      unresolvable = true;
+    }
+  }
+  return { values, unresolvable };
+}
+
+function principalStrings(principal: unknown): { values: string[]; unresolvable: boolean } {
+  if (principal === undefined) return { values: [], unresolvable: false };
+  if (typeof principal === 'string') return { values: [principal], unresolvable: false };
+  if (isIntrinsic(principal)) return { values: [INTRINSIC], unresolvable: true };
+  if (principal && typeof principal === 'object') {
+    const out: string[] = [];
+    let unresolvable = false;
+    for (const v of Object.values(principal as Record<string, unknown>)) {
+      const s = strings(v);
+      out.push(...s.values);
+      unresolvable ||= s.unresolvable;
+    }
+    return { values: out, unresolvable };
+  }
+  return { values: [], unresolvable: false };
+}
+
+/**
+ * The statements of a raw policy document (a property value, e.g. `ctx.properties.PolicyDocument`). A document or statement list that
+ * is itself an intrinsic yields `{ unresolvable: true }` with no statements.
+ */
+export function statementsOf(raw: unknown): { statements: Statement[]; unresolvable: boolean } {
+  if (isIntrinsic(raw)) return { statements: [], unresolvable: true };
+  if (!raw || typeof raw !== 'object') return { statements: [], unresolvable: false };
+  const list = (raw as { Statement?: unknown }).Statement;
+  if (isIntrinsic(list)) return { statements: [], unresolvable: true };
+  let unresolvableDoc = false;
+  const statements: Statement[] = [];
+  asArray(list).forEach((s, i) => {
+    if (isIntrinsic(s)) {
+      unresolvableDoc = true;
+      return;
+    }
+    if (!s || typeof s !== 'object') return;
+    const st = s as Record<string, unknown>;
+    const effectRaw = st.Effect;
+    const effect = effectRaw === 'Allow' || effectRaw === 'Deny' ? effectRaw : 'unresolvable';
+    const action = strings(st.Action ?? st.NotAction);
+    const resource = strings(st.Resource ?? st.NotResource);
+    const principal = principalStrings(st.Principal ?? st.NotPrincipal);
+    const condition = st.Condition && typeof st.Condition === 'object' && !isIntrinsic(st.Condition) ? (st.Condition as Record<string, unknown>) : undefined;
+    statements.push({
+      label: typeof st.Sid === 'string' && st.Sid ? st.Sid : `Statement[${i}]`,
+      effect,
+      actions: action.values.map((a) => a.toLowerCase()),
+      notAction: st.NotAction !== undefined,
+      resources: resource.values,
+      notResource: st.NotResource !== undefined,
+      principals: principal.values,
+      principalRaw: st.Principal ?? st.NotPrincipal,
+      notPrincipal: st.NotPrincipal !== undefined,
+      condition,
+      unresolvable: effect === 'unresolvable' || action.unresolvable || isIntrinsic(st.Condition),
+    });
+  });
+  return { statements, unresolvable: unresolvableDoc };
+}
+
+/** True when an action pattern covers `service:action` the way IAM wildcards do (`*`, `s3:*`, `s3:Get*`). */
+export function actionMatches(pattern: string, action: string): boolean {
+  const p = pattern.toLowerCase();
+  const a = action.toLowerCase();
+  if (p === '*' || p === a) return true;
+  if (!p.includes('*') && !p.includes('?')) return false;
+  const regex = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return regex.test(a);
+}
+
+/**
+ * True when a statement is a `Deny` of insecure transport: `Condition: { Bool: { "aws:SecureTransport": "false" } }`
+ * (DPP 2.5 Encryption in Transit).
+ */
+export function isDenyInsecureTransport(statement: Statement): boolean {
+  if (statement.effect !== 'Deny') return false;
+  const bool = statement.condition?.Bool as Record<string, unknown> | undefined;
+  const value = bool?.['aws:SecureTransport'];
+  return asArray(value).some((v) => v === false || v === 'false');
+}
+
+/** The policy documents attached to a resource through the index: e.g. the bucket policies of a bucket. */
+export function policyDocumentsOf(index: TemplateIndex, targetLogicalId: string, policyType: string, targetProperty: string, documentProperty: string): unknown[] {
+  return index
+    .referrersOf(targetLogicalId, policyType)
+    .filter((r) => r.path === `Properties.${targetProperty}` || r.path.startsWith(`Properties.${targetProperty}.`))
+    .map((r) => index.resource(r.from)?.Properties?.[documentProperty]);
+}

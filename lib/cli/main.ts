@@ -1,0 +1,45 @@
+import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit';
+import { registerCheck } from './commands/check';
+import { registerDiff } from './commands/diff';
+import { registerReport } from './commands/report';
+import { registerRules } from './commands/rules';
+import { UsageError } from './errors';
+
+/**
+ * Builds the `dpp` program. Each command registers itself from its own file and sets the exit
+ * code through `state.exitCode` (0 ok, 1 findings at the fail level, 2 bad input).
+ */
+export function buildProgram(state: { exitCode: number }): Command {
+  const program = new Command('dpp')
+    .description('Check CloudFormation templates and cloud assemblies against the Data Protection Policy (DPP)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError(false);
+  registerCheck(program, state);
+  registerRules(program, state);
+  registerReport(program, state);
+  registerDiff(program, state);
+  registerAudit(program, state);
+  return program;
+}
+
+/** Runs the CLI with `argv` (as process.argv) and resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const state = { exitCode: 0 };
+  const program = buildProgram(state);
+  try {
+    await program.parseAsync([...argv]);
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; commander has already printed the usage problem on one line.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      console.error(`dpp: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
