@@ -24,6 +24,7 @@ export class TemplateIndex {
   private readonly ids: ReadonlyMap<string, readonly string[]>;
   private readonly referrers = new Map<string, Reference[]>();
   private readonly referencesOut = new Map<string, Reference[]>();
+  private environmentCache: string | null | undefined;
 
   constructor(public readonly stack: StackTemplate) {
     const resources = new Map<string, CfnResource>();
@@ -106,6 +107,24 @@ export class TemplateIndex {
     }
     if (typeof tags === 'object') return this.classify((tags as Record<string, unknown>)[key]);
     return ABSENT;
+  }
+
+  /**
+   * The DPP environment (`test`, `prod`) of the template: the `dpp:environment` tag of its
+   * resources, read once. Undefined when no resource carries a literal one.
+   */
+  public environment(): string | undefined {
+    if (this.environmentCache === undefined) {
+      this.environmentCache = null;
+      for (const logicalId of this.resources.keys()) {
+        const value = this.tag(logicalId, 'dpp:environment');
+        if (value.kind === 'known' && typeof value.value === 'string') {
+          this.environmentCache = value.value;
+          break;
+        }
+      }
+    }
+    return this.environmentCache ?? undefined;
   }
 
   private addReference(from: string, to: string, path: string): void {

@@ -5,6 +5,13 @@ import type { Value } from './values';
 export const TAG_DATA_ORIGIN = 'dpp:data-origin';
 export const TAG_CLASSIFICATION = 'dpp:classification';
 export const TAG_ENVIRONMENT = 'dpp:environment';
+/** Set by SegmentedVpc on the VPC it builds (`true`): its subnets must all carry a non-default network ACL (DPP 2.1). */
+export const TAG_SEGMENTED = 'dpp:segmented';
+/** Set by SegmentedVpc on each subnet: `public`, `application` or `data` (DPP 2.1 network segmentation). */
+export const TAG_NETWORK_TIER = 'dpp:network-tier';
+/** What a resource is for, where rules need to know: `security-alerts` marks the environment's security topic (DPP 2.7). */
+export const TAG_PURPOSE = 'dpp:purpose';
+export const PURPOSE_SECURITY_ALERTS = 'security-alerts';
 
 export type Classification = 'pii' | 'confidential' | 'internal' | 'public';
 export const CLASSIFICATIONS: readonly Classification[] = ['pii', 'confidential', 'internal', 'public'];
