@@ -26,6 +26,8 @@ export interface Statement {
   readonly condition: Record<string, unknown> | undefined;
   /** True when some deciding part (Effect, Action, the statement itself) is an intrinsic. */
   readonly unresolvable: boolean;
+  /** The statement as written, for rules that must tell a resolvable intrinsic (an ARN built from a reference) from an unknown one. */
+  readonly raw: Readonly<Record<string, unknown>>;
 }
 
 export const INTRINSIC = '{intrinsic}';
@@ -96,6 +98,7 @@ export function statementsOf(raw: unknown): { statements: Statement[]; unresolva
       notPrincipal: st.NotPrincipal !== undefined,
       condition,
       unresolvable: effect === 'unresolvable' || action.unresolvable || isIntrinsic(st.Condition),
+      raw: st,
     });
   });
   return { statements, unresolvable: unresolvableDoc };
