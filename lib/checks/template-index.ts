@@ -13,6 +13,12 @@ export interface Reference {
 
 const SUB_VARIABLE = /\$\{([^!}][^}]*)\}/g;
 
+/** Resource types that keep their tags in a property other than `Tags`. */
+const TAG_PROPERTY: Readonly<Record<string, string>> = {
+  'AWS::EFS::FileSystem': 'FileSystemTags',
+  'AWS::Backup::BackupVault': 'BackupVaultTags',
+};
+
 /**
  * A read-only index of one template, built once, so rules that relate resources (a bucket and its
  * policy, a subnet and its ACL association, a VPC and its flow log) do O(1) lookups instead of
@@ -90,11 +96,19 @@ export class TemplateIndex {
 
   /**
    * A resource tag's value. CloudFormation writes tags as a list of `{Key, Value}` on most
-   * resources and as a map on a few; both are read. A tag list that is itself an intrinsic
-   * (e.g. `Fn::If`) is unresolvable.
+   * resources and as a map on a few; both are read, from the property the type keeps them in
+   * (`FileSystemTags` on EFS, `BackupVaultTags` on Backup vaults, each replica's `Tags` on a
+   * DynamoDB global table). A tag list that is itself an intrinsic (e.g. `Fn::If`) is unresolvable.
    */
   public tag(logicalId: string, key: string): Value {
-    const tags = this.resources.get(logicalId)?.Properties?.Tags;
+    const resource = this.resources.get(logicalId);
+    if (resource?.Type === 'AWS::DynamoDB::GlobalTable') return this.globalTableTag(resource.Properties?.Replicas, key);
+    const property = resource ? TAG_PROPERTY[resource.Type] ?? 'Tags' : 'Tags';
+    return this.tagIn(resource?.Properties?.[property], key);
+  }
+
+  /** A tag's value in a raw tag list or map (`Tags` of a resource, of a global-table replica…). */
+  public tagIn(tags: unknown, key: string): Value {
     if (tags === undefined || tags === null) return ABSENT;
     if (isIntrinsic(tags)) return { kind: 'unresolvable', why: 'Tags given by an intrinsic' };
     if (Array.isArray(tags)) {
@@ -107,6 +121,26 @@ export class TemplateIndex {
     }
     if (typeof tags === 'object') return this.classify((tags as Record<string, unknown>)[key]);
     return ABSENT;
+  }
+
+  /**
+   * A global table has no tags of its own: each replica carries them. The table's tag is the one
+   * value its replicas agree on; replicas that disagree (or hide it in an intrinsic) make it unresolvable.
+   */
+  private globalTableTag(replicas: unknown, key: string): Value {
+    if (replicas === undefined || replicas === null) return ABSENT;
+    if (isIntrinsic(replicas) || !Array.isArray(replicas)) return { kind: 'unresolvable', why: 'Replicas given by an intrinsic' };
+    let result: Value = ABSENT;
+    for (const replica of replicas) {
+      const value = isIntrinsic(replica)
+        ? ({ kind: 'unresolvable', why: 'a replica given by an intrinsic' } as const)
+        : this.tagIn((replica as { Tags?: unknown } | null)?.Tags, key);
+      if (value.kind === 'unresolvable') return value;
+      if (value.kind !== 'known') continue;
+      if (result.kind === 'known' && result.value !== value.value) return { kind: 'unresolvable', why: `replicas of the global table disagree on tag ${key}` };
+      result = value;
+    }
+    return result;
   }
 
   /**
