@@ -39,7 +39,20 @@ export function validateConfig(source: ConfigSource): DppConfig {
   const result = configSchema.safeParse(source.value);
   if (result.success) return result.data;
   const prefix = source.origin ? `${source.origin}: ` : '';
-  throw new ConfigError(result.error.issues.flatMap(formatIssue).map((line) => prefix + line));
+  const lines = result.error.issues.flatMap(formatIssue);
+  // zod skips the cross-environment refinement when an environment has errors of its own;
+  // the user still needs to hear about it in the same pass.
+  const sameAccount = sameAccountProblem(source.value);
+  if (sameAccount && !lines.some((l) => l.startsWith(sameAccount.split(':')[0] + ':'))) lines.push(sameAccount);
+  throw new ConfigError(lines.map((line) => prefix + line));
+}
+
+function sameAccountProblem(value: unknown): string | undefined {
+  const envs = (value as { environments?: Record<string, { account?: unknown } | undefined> } | undefined)?.environments;
+  const test = envs?.test?.account;
+  const prod = envs?.prod?.account;
+  if (typeof test !== 'string' || test !== prod) return undefined;
+  return `${formatPath(['environments', 'prod', 'account'])}: test and prod use the same account ${prod}; they must be separate (DPP 3.5)`;
 }
 
 function lineOfOffset(text: string, offset: number): { line: number; col: number } {
@@ -59,15 +72,14 @@ export function parseConfigText(text: string, file: string, format: 'json' | 'ya
       throw new ConfigError([`${file}${at}: not valid JSON (${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')})`]);
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new ConfigError(
-      doc.errors.map((err) => {
-        const pos = err.linePos?.[0];
-        const at = pos ? `:${pos.line}:${pos.col}` : '';
-        return `${file}${at}: not valid YAML (${err.message.split('\n')[0]})`;
-      }),
-    );
+    // The first error is the cause; later ones usually cascade from it.
+    const [err] = doc.errors;
+    const pos = err.linePos?.[0];
+    const at = pos ? `:${pos.line}:${pos.col}` : '';
+    const reason = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new ConfigError([`${file}${at}: not valid YAML (${reason})`]);
   }
   try {
     return doc.toJS({ maxAliasCount: 100 });

@@ -1,0 +1,125 @@
+import * as path from 'node:path';
+import { ConfigError, loadConfig, readConfigFile, validateConfig, type DppConfigInput } from '../../lib/config';
+
+const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'config', name);
+
+function validEnv(overrides: Record<string, unknown> = {}) {
+  return {
+    account: '111111111111',
+    region: 'eu-west-1',
+    availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+    approvedCidrs: ['203.0.113.0/24'],
+    alertEmail: 'security@example.com',
+    ...overrides,
+  };
+}
+
+function config(test: Record<string, unknown> = {}, prod: Record<string, unknown> = {}): DppConfigInput {
+  return { environments: { test: validEnv(test), prod: validEnv({ account: '222222222222', ...prod }) } } as DppConfigInput;
+}
+
+/** The problem lines of a rejected configuration. */
+function problems(value: unknown, origin = ''): string[] {
+  try {
+    validateConfig({ value, origin });
+  } catch (e) {
+    if (e instanceof ConfigError) return [...e.problems];
+    throw e;
+  }
+  throw new Error('configuration was accepted');
+}
+
+describe('environment configuration', () => {
+  test('a valid configuration gets its defaults', () => {
+    const valid = validateConfig({ value: config(), origin: '' });
+    expect(valid.environments.test).toMatchObject({ piiRetentionDays: 30, logRetentionDays: 365, applicationPort: 8443, databasePort: 5432 });
+    expect(valid.environments.prod.features).toEqual({ guardDuty: true, securityHub: true, config: true, macie: true, inspector: true, userPool: true });
+  });
+
+  test('the embedded default in cdk.json is valid and uses different placeholder accounts', () => {
+    const cdkJson = require('../../cdk.json');
+    const valid = loadConfig((key) => cdkJson.context[key]);
+    expect(valid.environments.test.account).not.toEqual(valid.environments.prod.account);
+  });
+
+  test.each([
+    ['a malformed CIDR', { approvedCidrs: ['203.0.113.0/33'] }, 'dpp.environments.test.approvedCidrs[0]: "203.0.113.0/33" is not a valid CIDR block'],
+    ['0.0.0.0/0', { approvedCidrs: ['203.0.113.0/24', '0.0.0.0/0'] }, 'dpp.environments.test.approvedCidrs[1]: 0.0.0.0/0 is not allowed (DPP 2.1: deny unauthorised IPs)'],
+    ['::/0', { approvedCidrs: ['::/0'] }, 'dpp.environments.test.approvedCidrs[0]: ::/0 is not allowed (DPP 2.1: deny unauthorised IPs)'],
+    ['a CIDR wider than /8', { approvedCidrs: ['10.0.0.0/7'] }, 'dpp.environments.test.approvedCidrs[0]: 10.0.0.0/7 is wider than /8'],
+    ['a malformed account', { account: '12345' }, 'dpp.environments.test.account: must be a 12-digit AWS account ID'],
+    ['an unknown region', { region: 'eu-wset-1', availabilityZones: ['eu-wset-1a'] }, 'dpp.environments.test.region: "eu-wset-1" is not a known AWS region'],
+    ['an availability zone of another region', { availabilityZones: ['eu-west-1a', 'us-east-1b'] }, 'dpp.environments.test.availabilityZones[1]: "us-east-1b" is not an availability zone of eu-west-1'],
+    ['no availability zone', { availabilityZones: [] }, 'dpp.environments.test.availabilityZones: must name at least one availability zone'],
+    ['PII retention above 30 days without a legal basis', { piiRetentionDays: 45 }, 'dpp.environments.test.piiRetentionDays: 45 days is above 30; set legalBasis to the law that requires it (DPP 3.1)'],
+    ['a missing alert e-mail', { alertEmail: undefined }, 'dpp.environments.test.alertEmail: is required'],
+    ['a malformed alert e-mail', { alertEmail: 'security-at-example' }, 'dpp.environments.test.alertEmail: must be an e-mail address for security alerts (DPP 2.7)'],
+    ['an unknown key (typo)', { approvedCidr: ['203.0.113.0/24'] }, 'dpp.environments.test.approvedCidr: unknown key'],
+    ['an unknown feature', { features: { guardduty: false } }, 'dpp.environments.test.features.guardduty: unknown key'],
+    ['log retention below 90 days', { logRetentionDays: 30 }, 'dpp.environments.test.logRetentionDays: must be at least 90 days (DPP 3.6)'],
+    ['equal application and database ports', { applicationPort: 5432 }, 'dpp.environments.test.databasePort: must differ from applicationPort'],
+  ])('rejects %s, naming the key', (_, overrides, expected) => {
+    expect(problems(config(overrides)).join('\n')).toContain(expected);
+  });
+
+  test('rejects test and prod in the same account (DPP 3.5)', () => {
+    expect(problems(config({}, { account: '111111111111' }))).toContain(
+      'dpp.environments.prod.account: test and prod use the same account 111111111111; they must be separate (DPP 3.5)',
+    );
+  });
+
+  test('accepts a longer PII retention with a legal basis', () => {
+    expect(() => validateConfig({ value: config({ piiRetentionDays: 60, legalBasis: 'Tax law X §12' }), origin: '' })).not.toThrow();
+  });
+
+  test('rejects a missing environment and an unknown one', () => {
+    const lines = problems({ environments: { test: validEnv(), staging: validEnv() } });
+    expect(lines).toEqual(expect.arrayContaining(['dpp.environments.prod: is required', 'dpp.environments.staging: unknown key (check the spelling; see README "Configuration")']));
+  });
+
+  test('reports several errors together, one line each', () => {
+    const lines = problems(config({ account: 'x', approvedCidrs: ['0.0.0.0/0'] }, { alertEmail: 'nope' }));
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.every((l) => !l.includes('\n'))).toBe(true);
+  });
+
+  test('prefixes problems with the file they come from', () => {
+    expect(problems(config({ account: 'x' }), 'my.yaml')[0]).toMatch(/^my\.yaml: dpp\.environments\.test\.account:/);
+  });
+});
+
+describe('configuration files', () => {
+  const context = (file: string) => (key: string) => (key === 'dppConfigFile' ? file : undefined);
+
+  test('reads a valid YAML file', () => {
+    const valid = loadConfig(context(fixture('valid.yaml')));
+    expect(valid.environments.prod).toMatchObject({ piiRetentionDays: 60, approvedCidrs: ['192.0.2.0/24', '2001:db8::/48'] });
+    expect(valid.environments.prod.features.macie).toBe(false);
+  });
+
+  test('reads a valid JSON file', () => {
+    expect(loadConfig(context(fixture('valid.json'))).environments.test.region).toBe('eu-central-1');
+  });
+
+  test.each([
+    ['broken.yaml', /broken\.yaml:\d+:\d+: not valid YAML \(Flow sequence/],
+    ['broken.json', /broken\.json:3:\d+: not valid JSON/],
+    ['missing.yaml', /dppConfigFile=.*missing\.yaml: file not found/],
+    ['alias-bomb.yaml', /alias-bomb\.yaml: cannot be read as configuration .*alias/i],
+  ])('rejects %s with one line naming the file and where', (name, expected) => {
+    expect(() => readConfigFile(fixture(name))).toThrow(expected);
+    try {
+      readConfigFile(fixture(name));
+    } catch (e) {
+      expect((e as ConfigError).problems).toHaveLength(1);
+    }
+  });
+
+  test('rejects a directory given as the config file', () => {
+    expect(() => readConfigFile(path.join(__dirname, '..', 'fixtures'))).toThrow(/not a regular file/);
+  });
+
+  test('with no configuration at all, says how to give one', () => {
+    expect(() => loadConfig(() => undefined)).toThrow(/add the "dpp" key to cdk.json context or pass -c dppConfigFile=PATH/);
+  });
+});
