@@ -1,10 +1,12 @@
 import { Command, CommanderError } from 'commander';
+import { InputError } from '../loading/errors';
 import { registerAudit } from './commands/audit';
 import { registerCheck } from './commands/check';
 import { registerDiff } from './commands/diff';
 import { registerReport } from './commands/report';
 import { registerRules } from './commands/rules';
 import { UsageError } from './errors';
+import { packageVersion } from './version';
 
 /**
  * Builds the `dpp` program. Each command registers itself from its own file and sets the exit
@@ -13,8 +15,9 @@ import { UsageError } from './errors';
 export function buildProgram(state: { exitCode: number }): Command {
   const program = new Command('dpp')
     .description('Check CloudFormation templates and cloud assemblies against the Data Protection Policy (DPP)')
+    .version(packageVersion())
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError(false);
   registerCheck(program, state);
   registerRules(program, state);
@@ -36,8 +39,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and version exit 0; commander has already printed the usage problem on one line.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UsageError) {
-      console.error(`dpp: ${error.message}`);
+    if (error instanceof UsageError || error instanceof InputError) {
+      process.stderr.write(`dpp: ${error.message}\n`);
       return 2;
     }
     throw error;

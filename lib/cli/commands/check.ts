@@ -1,4 +1,61 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { loadPaths } from '../../loading/load-paths';
+import { checkTemplates, isFailing, summarise, type CheckReport, type FailLevel } from '../../reports/check-report';
+import { formatCheckJson } from '../../reports/check-json';
+import { formatCheckJunit } from '../../reports/check-junit';
+import { formatCheckSarif } from '../../reports/check-sarif';
+import { formatCheckText } from '../../reports/check-text';
+import { colourWanted } from '../../reports/colour';
+import { writeOutput } from '../output';
+import { packageVersion } from '../version';
 
-/** Registers `dpp check`. (Placeholder until the command lands.) */
-export function registerCheck(_program: Command, _state: { exitCode: number }): void {}
+type Format = 'text' | 'json' | 'sarif' | 'junit';
+
+interface CheckOptions {
+  readonly format: Format;
+  readonly output?: string;
+  readonly failOn: FailLevel;
+}
+
+export const PATHS_HELP = 'templates (.json, .yaml, .yml, .template), directories of them (recursive), or cloud assemblies (cdk.out)';
+
+function render(report: CheckReport, options: CheckOptions): string {
+  switch (options.format) {
+    case 'json':
+      return formatCheckJson(report);
+    case 'sarif':
+      return formatCheckSarif(report, packageVersion());
+    case 'junit':
+      return formatCheckJunit(report, options.failOn);
+    default:
+      return formatCheckText(report, { colour: !options.output && colourWanted(process.stdout), failOn: options.failOn });
+  }
+}
+
+/** Registers `dpp check PATH... [--format] [--output] [--fail-on]`. */
+export function registerCheck(program: Command, state: { exitCode: number }): void {
+  program
+    .command('check')
+    .description('check templates and cloud assemblies against the DPP rules (the same rules as the synth-time DppChecks pack)')
+    .argument('<paths...>', PATHS_HELP)
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'junit']).default('text'))
+    .option('-o, --output <file>', 'write the report to this file instead of stdout (replaced only once complete)')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when an unacknowledged finding is at this level or above').choices(['error', 'warning']).default('error'))
+    .addHelpText(
+      'after',
+      `
+Acknowledgments are read from template metadata (Metadata.cdk_nag.rules_to_suppress: [{ id, reason }]);
+an entry without a reason acknowledges nothing.
+
+Exit codes: 0 no unacknowledged finding at the --fail-on level, 1 at least one, 2 bad input.`,
+    )
+    .action((paths: string[], options: CheckOptions) => {
+      const report = checkTemplates(loadPaths(paths));
+      writeOutput(render(report, options), options.output);
+      if (options.output) {
+        const s = summarise(report);
+        process.stdout.write(`dpp: wrote ${options.output}: ${s.templates} templates, ${s.resources} resources: ${s.errors} errors, ${s.warnings} warnings, ${s.acknowledged} acknowledged\n`);
+      }
+      state.exitCode = report.findings.some((f) => isFailing(f, options.failOn)) ? 1 : 0;
+    });
+}

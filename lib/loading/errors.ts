@@ -1,0 +1,31 @@
+/**
+ * Input the CLI cannot use — a missing or unreadable file, a template that does not parse, is not
+ * CloudFormation, or exceeds a limit. Its message is one line naming the file (and the line where
+ * there is one); the command line prints it and exits 2.
+ */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** Why a file-system call failed, in a few words: `no such file or directory`. */
+export function fileProblemReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    ELOOP: 'too many levels of symbolic links',
+    ENAMETOOLONG: 'file name too long',
+  };
+  return (code && reasons[code]) ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
+}
+
+/** A file-system error as one line: `cdk.out/x.json: no such file or directory`. */
+export function fileProblem(file: string, error: unknown): InputError {
+  return new InputError(`${file}: ${fileProblemReason(error)}`);
+}
