@@ -16,18 +16,26 @@ export type AccountReach =
   | { readonly kind: 'other'; readonly account: string }
   | { readonly kind: 'unresolvable'; readonly why: string };
 
-const IAM_ARN = /^arn:[^:]*:(?:iam|sts)::([^:]*):/;
+/** Any ARN: the account is the fifth field (`arn:aws:iam::111111111111:root`, `arn:aws:logs:eu-west-1:111111111111:log-group:x`). */
+const ARN = /^arn:[^:]*:[^:]*:[^:]*:([^:]*):/;
 const ACCOUNT_ID = /^\d{12}$/;
+/** Placeholders lose their `::` so an ARN's fields can be split on `:`. */
+const OWN_ACCOUNT_IN_ARN = colonFree(OWN_ACCOUNT);
 const RESOURCE_PLACEHOLDER = /^\$\{(?!AWS::)[^}]+\}$/;
 
+function colonFree(text: string): string {
+  return text.replace(/\$\{([^}]*)\}/g, (_, name: string) => `\${${name.replace(/:/g, '_')}}`);
+}
+
 function reachOfAccount(account: string, own: string | undefined): AccountReach {
-  if (account === OWN_ACCOUNT || (own !== undefined && account === own)) return { kind: 'own' };
+  if (account === OWN_ACCOUNT_IN_ARN || (own !== undefined && account === own)) return { kind: 'own' };
+  if (account === '*' || account === '') return { kind: 'any' };
   if (!ACCOUNT_ID.test(account)) return { kind: 'unresolvable', why: `account ${account}` };
   if (own === undefined) return { kind: 'unresolvable', why: `account ${account} while the stack's own account is not known` };
   return { kind: 'other', account };
 }
 
-/** The reach of one AWS principal or account value: `*`, an account ID, or an IAM/STS ARN. */
+/** The reach of one AWS principal or account value: `*`, an account ID, or an ARN (whose account field decides). */
 export function accountReach(index: TemplateIndex, raw: unknown): AccountReach {
   const rendered = renderString(index, raw);
   if ('unresolvable' in rendered) return { kind: 'unresolvable', why: rendered.unresolvable };
@@ -36,9 +44,9 @@ export function accountReach(index: TemplateIndex, raw: unknown): AccountReach {
   // An attribute of a role or user of this template is, by construction, in the own account.
   if (RESOURCE_PLACEHOLDER.test(text)) return { kind: 'own' };
   const own = knownAccount(index.stack);
-  const arn = IAM_ARN.exec(text);
-  if (arn) return reachOfAccount(arn[1], own);
-  return reachOfAccount(text, own);
+  const flat = colonFree(text);
+  const arn = ARN.exec(flat);
+  return reachOfAccount(arn ? arn[1] : flat, own);
 }
 
 /** The AWS principals of a raw `Principal` block (`"*"` counts as the AWS principal `*`). Undefined when the block is an intrinsic. */

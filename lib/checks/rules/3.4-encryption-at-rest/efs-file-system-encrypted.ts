@@ -1,0 +1,13 @@
+import { requireTrue } from '../../assert';
+import { resourceRule } from '../../types';
+
+export const EfsFileSystemEncrypted = resourceRule({
+  id: 'DPP-3.4-EfsFileSystemEncrypted',
+  clause: '3.4',
+  level: 'error',
+  resourceTypes: ['AWS::EFS::FileSystem'],
+  description: 'EFS file systems are encrypted at rest',
+  fix: 'Set Encrypted: true (with KmsKeyId naming a customer-managed key)',
+  explanation: 'DPP 3.4 Encryption at Rest requires every store of Information to be encrypted at rest with AES-128 or stronger.',
+  check: (ctx) => requireTrue(ctx, 'Encrypted', 'file system is not encrypted (Encrypted is not true)'),
+});
