@@ -19,6 +19,11 @@ const TAG_PROPERTY: Readonly<Record<string, string>> = {
   'AWS::Backup::BackupVault': 'BackupVaultTags',
 };
 
+/** The property a resource type keeps its tags in (`Tags` for most; global tables keep them per replica). */
+export function tagPropertyOf(type: string): string {
+  return TAG_PROPERTY[type] ?? 'Tags';
+}
+
 /**
  * A read-only index of one template, built once, so rules that relate resources (a bucket and its
  * policy, a subnet and its ACL association, a VPC and its flow log) do O(1) lookups instead of
@@ -103,7 +108,7 @@ export class TemplateIndex {
   public tag(logicalId: string, key: string): Value {
     const resource = this.resources.get(logicalId);
     if (resource?.Type === 'AWS::DynamoDB::GlobalTable') return this.globalTableTag(resource.Properties?.Replicas, key);
-    const property = resource ? TAG_PROPERTY[resource.Type] ?? 'Tags' : 'Tags';
+    const property = resource ? tagPropertyOf(resource.Type) : 'Tags';
     return this.tagIn(resource?.Properties?.[property], key);
   }
 
