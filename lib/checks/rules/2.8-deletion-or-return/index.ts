@@ -1,4 +1,5 @@
 import type { Rule } from '../../types';
+import { PiiBucketNoncurrentExpiration } from './pii-bucket-noncurrent-expiration';
 
-/** The rules of DPP 2.8. One rule per file in this folder; list each here. */
-export const rules: readonly Rule[] = [];
+/** The rules of DPP 2.8 Request for Deletion or Return. One rule per file in this folder; list each here. */
+export const rules: readonly Rule[] = [PiiBucketNoncurrentExpiration];

@@ -1,0 +1,18 @@
+import { requireTrue } from '../../assert';
+import { piiScope } from '../../lookups/pii-scope';
+import { resourceRule } from '../../types';
+
+export const PiiTableTtl = resourceRule({
+  id: 'DPP-3.1-PiiTableTtl',
+  clause: '3.1',
+  level: 'error',
+  resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+  description: 'PII DynamoDB tables expire items with Time to Live',
+  fix: 'Set TimeToLiveSpecification { Enabled: true, AttributeName: <expiry attribute> } and write each item\'s expiry (at most 30 days after order delivery)',
+  explanation: 'DPP 3.1 Data Retention allows PII to be kept no longer than 30 days after order delivery unless a law requires longer; TTL is how a table deletes items on time.',
+  check: (ctx) => {
+    const pii = piiScope(ctx);
+    if (pii !== 'pii') return pii === 'not-pii' ? undefined : pii;
+    return requireTrue(ctx, 'TimeToLiveSpecification.Enabled', 'the PII table has no Time to Live (TimeToLiveSpecification.Enabled is not true), so items are kept for ever');
+  },
+});
