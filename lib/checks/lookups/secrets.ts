@@ -1,4 +1,6 @@
 import type { TemplateIndex } from '../template-index';
+import type { Verdict } from '../types';
+import { fail, unresolvable } from '../types';
 import { intrinsicName, isIntrinsic } from '../values';
 import { isOnlyPlaceholders, renderString } from './template-string';
 
@@ -124,4 +126,17 @@ export function hardcodedSecretProblem(name: string, source: CredentialSource): 
     return `${name} looks like a secret and has a literal value (from ${source.origin})`;
   }
   return undefined;
+}
+
+/**
+ * The verdict on a property that holds a credential (a master password, a login password): it
+ * must not be written in the template. The message never repeats the value.
+ */
+export function credentialVerdict(source: CredentialSource, property: string): Verdict | undefined {
+  switch (source.kind) {
+    case 'literal': return fail(`${property} is hardcoded (a literal in ${source.origin})`, property);
+    case 'plain-parameter': return fail(`${property} comes from a plain SSM String parameter, not a SecureString or Secrets Manager`, property);
+    case 'unresolvable': return unresolvable(property, source.why);
+    default: return undefined;
+  }
 }

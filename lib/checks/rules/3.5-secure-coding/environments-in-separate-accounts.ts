@@ -1,0 +1,30 @@
+import { knownAccount, stacksByEnvironment } from '../../lookups/stack-environments';
+import type { AppVerdict } from '../../types';
+import { appRule, fail } from '../../types';
+
+export const EnvironmentsInSeparateAccounts = appRule({
+  id: 'DPP-3.5-EnvironmentsInSeparateAccounts',
+  clause: '3.5',
+  level: 'error',
+  description: 'Production stacks share no account with stacks of another environment (when the accounts are configured)',
+  fix: 'Give prod its own AWS account in the environment configuration',
+  explanation: 'DPP 3.5 Secure Coding Practices requires separate test and production environments; an account is the boundary IAM, quotas and incidents respect.',
+  check: (indexes) => {
+    const groups = stacksByEnvironment(indexes);
+    const verdicts: AppVerdict[] = [];
+    for (const prod of groups.get('prod') ?? []) {
+      const account = knownAccount(prod.stack);
+      if (account === undefined) continue;
+      for (const [environment, stacks] of groups) {
+        if (environment === 'prod') continue;
+        const shared = stacks.filter((s) => knownAccount(s.stack) === account);
+        if (shared.length === 0) continue;
+        verdicts.push({
+          stack: prod.stack,
+          verdict: fail(`prod stack ${prod.stack.id} shares account ${account} with ${environment} stack(s) ${shared.map((s) => s.stack.id).join(', ')}`),
+        });
+      }
+    }
+    return verdicts;
+  },
+});
