@@ -1,4 +1,88 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import {
+  AUDIT_FORMATS,
+  AuditAbort,
+  createIamClient,
+  DEFAULT_INACTIVE_DAYS,
+  DEFAULT_KEY_MAX_AGE_DAYS,
+  exitCodeOf,
+  formatAuditReport,
+  runAudit,
+  summaryLine,
+  writeFileAtomic,
+  type AuditFormat,
+} from '../../audit';
 
-/** Registers `dpp audit`. (Placeholder until the command lands.) */
-export function registerAudit(_program: Command, _state: { exitCode: number }): void {}
+interface AuditCommandOptions {
+  readonly profile?: string;
+  readonly region?: string;
+  readonly endpointUrl?: string;
+  readonly format: AuditFormat;
+  readonly output?: string;
+  readonly inactiveDays: number;
+  readonly keyMaxAgeDays: number;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of days, 1 or more.');
+  return n;
+}
+
+function endpointUrl(value: string): string {
+  try {
+    return new URL(value).toString();
+  } catch {
+    throw new InvalidArgumentError('expected a URL such as https://iam.amazonaws.com.');
+  }
+}
+
+/**
+ * Registers `dpp audit`: audits the live account's IAM against DPP 2.2, 2.3 and 2.4 and produces the access review.
+ * Exit codes: 0 no error-level finding, 1 error-level findings, 2 cannot run (no credentials, unreachable endpoint,
+ * bad flags).
+ */
+export function registerAudit(program: Command, state: { exitCode: number }): void {
+  program
+    .command('audit')
+    .description('Audit the live AWS account\'s IAM against DPP 2.2, 2.3 and 2.4, and produce the quarterly access review')
+    .option('--profile <name>', 'AWS profile to use (default: the default credential chain)')
+    .option('--region <region>', 'region for the IAM client; IAM is global (default: AWS_REGION, the profile\'s region, else us-east-1)')
+    .option('--endpoint-url <url>', 'call this endpoint instead of IAM\'s', endpointUrl)
+    .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
+    .option('--output <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--inactive-days <days>', 'console access or access keys unused for longer are stale', positiveInteger, DEFAULT_INACTIVE_DAYS)
+    .option('--key-max-age-days <days>', 'active access keys older than this must be rotated', positiveInteger, DEFAULT_KEY_MAX_AGE_DAYS)
+    .action(async (options: AuditCommandOptions) => {
+      state.exitCode = await audit(options);
+    });
+}
+
+async function audit(options: AuditCommandOptions): Promise<number> {
+  const client = createIamClient({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl });
+  try {
+    const report = await runAudit(client, {
+      inactiveDays: options.inactiveDays,
+      keyMaxAgeDays: options.keyMaxAgeDays,
+      endpointLabel: options.endpointUrl ?? 'IAM',
+    });
+    const rendered = formatAuditReport(report, options.format);
+    if (options.output) {
+      await writeFileAtomic(options.output, rendered);
+      process.stdout.write(`dpp audit: wrote the ${options.format} report for account ${report.account} to ${options.output} (${summaryLine(report)})\n`);
+    } else {
+      process.stdout.write(rendered);
+    }
+    return exitCodeOf(report);
+  } catch (error) {
+    if (!(error instanceof AuditAbort) && !isFileError(error)) throw error;
+    process.stderr.write(`dpp audit: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  } finally {
+    client.destroy();
+  }
+}
+
+function isFileError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}

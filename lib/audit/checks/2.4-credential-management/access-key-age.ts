@@ -1,0 +1,20 @@
+import { daysSince, day, type AuditCheck } from '../check';
+import { reportUsers } from '../users';
+
+/** DPP 2.4 Credential Management: long-term keys are rotated within `--key-max-age-days`. */
+export const accessKeyAge: AuditCheck = {
+  id: 'DPP-AUDIT-2.4-AccessKeyAge',
+  clause: '2.4',
+  description: 'Active access keys are younger than --key-max-age-days (default 90)',
+  run: ({ snapshot, settings }) =>
+    reportUsers(snapshot).flatMap((row) =>
+      row.accessKeys
+        .filter((key) => key.active && key.lastRotated && daysSince(key.lastRotated, settings.now) > settings.keyMaxAgeDays)
+        .map((key) => ({
+          level: 'error' as const,
+          subject: `user/${row.user}`,
+          message: `Access key ${key.slot} was created ${day(key.lastRotated!)}, ${daysSince(key.lastRotated!, settings.now)} days ago (limit ${settings.keyMaxAgeDays}).`,
+          fix: 'Rotate the key: create a new one, switch its consumer over, then deactivate and delete the old one; better, replace it with a role.',
+        })),
+    ),
+};

@@ -1,0 +1,16 @@
+import type { NotChecked } from '../types';
+
+/**
+ * What DPP 2.4 Credential Management asks that IAM cannot enforce. The audit lists these under notChecked with a
+ * `procedural:` reason, never as passes.
+ */
+export const PROCEDURAL_ITEMS: readonly NotChecked[] = [
+  {
+    check: 'DPP-AUDIT-2.4-PasswordMinimumAge',
+    reason: 'procedural: IAM password policies have no minimum password age; enforce the 1-day minimum in the identity provider',
+  },
+  {
+    check: 'DPP-AUDIT-2.4-PasswordExcludesUserName',
+    reason: 'procedural: IAM cannot reject passwords that contain part of the user name; enforce it in the identity provider',
+  },
+];

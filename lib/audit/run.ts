@@ -1,0 +1,76 @@
+import type { IAMClient } from '@aws-sdk/client-iam';
+import { buildAccessReview } from './access-review';
+import { ALL_AUDIT_CHECKS, PROCEDURAL_ITEMS, SourceMissing, type AuditCheck } from './checks';
+import { accountIdOf, collectIamSnapshot, type CollectOptions, type IamSnapshot } from './collect';
+import type { AuditFinding, AuditReport, AuditSettings, NotChecked } from './types';
+
+/** The thresholds the DPP implies: 90 days of inactivity (quarterly review), 90-day key rotation. */
+export const DEFAULT_INACTIVE_DAYS = 90;
+export const DEFAULT_KEY_MAX_AGE_DAYS = 90;
+
+/** Options of one audit run. */
+export interface AuditOptions extends Partial<CollectOptions> {
+  /**
+   * Days after which unused console access or access keys are stale.
+   * @default 90
+   */
+  readonly inactiveDays?: number;
+  /**
+   * Days after which an active access key must have been rotated.
+   * @default 90
+   */
+  readonly keyMaxAgeDays?: number;
+  /**
+   * The audit's clock.
+   * @default the current time
+   */
+  readonly now?: Date;
+  /**
+   * The checks to run.
+   * @default ALL_AUDIT_CHECKS
+   */
+  readonly checks?: readonly AuditCheck[];
+}
+
+/** Runs the checks over a snapshot: findings, and the checks that could not run (missing data, procedural items). */
+export function evaluate(snapshot: IamSnapshot, settings: AuditSettings, checks: readonly AuditCheck[] = ALL_AUDIT_CHECKS): { findings: AuditFinding[]; notChecked: NotChecked[] } {
+  const findings: AuditFinding[] = [];
+  const notChecked: NotChecked[] = [];
+  for (const check of checks) {
+    try {
+      for (const result of check.run({ snapshot, settings })) findings.push({ checkId: check.id, clause: check.clause, ...result });
+    } catch (error) {
+      if (!(error instanceof SourceMissing)) throw error;
+      notChecked.push({ check: check.id, reason: error.message });
+    }
+  }
+  return { findings, notChecked: [...notChecked, ...PROCEDURAL_ITEMS] };
+}
+
+/** Builds the full report from a snapshot (pure: no AWS call). */
+export function buildReport(snapshot: IamSnapshot, settings: AuditSettings, checks?: readonly AuditCheck[]): AuditReport {
+  const account = accountIdOf(snapshot);
+  const { findings, notChecked } = evaluate(snapshot, settings, checks);
+  const accessReview = buildAccessReview(snapshot, account, settings.now);
+  if (accessReview.gaps.length > 0) notChecked.push({ check: 'DPP-AUDIT-2.2-AccessReview', reason: `incomplete: ${accessReview.gaps.join('; ')}` });
+  return { version: 1, account, generatedAt: settings.now.toISOString(), findings, notChecked, accessReview };
+}
+
+/**
+ * Audits the account behind `client` against DPP 2.2 Access Management, 2.3 Least Privilege Access and 2.4
+ * Credential Management. Rejects with `AuditAbort` when IAM cannot be reached or no credentials work.
+ */
+export async function runAudit(client: IAMClient, options: AuditOptions = {}): Promise<AuditReport> {
+  const settings: AuditSettings = {
+    inactiveDays: options.inactiveDays ?? DEFAULT_INACTIVE_DAYS,
+    keyMaxAgeDays: options.keyMaxAgeDays ?? DEFAULT_KEY_MAX_AGE_DAYS,
+    now: options.now ?? new Date(),
+  };
+  const snapshot = await collectIamSnapshot(client, { endpointLabel: options.endpointLabel ?? 'IAM', reportPollAttempts: options.reportPollAttempts, reportPollDelayMs: options.reportPollDelayMs });
+  return buildReport(snapshot, settings, options.checks);
+}
+
+/** 1 when an error-level finding exists, else 0. */
+export function exitCodeOf(report: AuditReport): 0 | 1 {
+  return report.findings.some((f) => f.level === 'error') ? 1 : 0;
+}
