@@ -1,0 +1,70 @@
+import type { TemplateIndex } from '../template-index';
+import { asArray, isIntrinsic } from '../values';
+import { statementsOfDocument } from './iam-documents';
+import { policiesOfGroup } from './iam-identity';
+import { textOf } from './intrinsic-text';
+import type { Statement } from './policy-document';
+
+/**
+ * Whether an IAM group enforces MFA (DPP 2.4 Credential Management; DPP 2.2 Access Management
+ * relies on it for console users). The recognised shape is AWS's documented one: a `Deny` of
+ * everything (`Action: "*"` or a `NotAction` list of the MFA self-service actions) on
+ * `Resource: "*"` when `aws:MultiFactorAuthPresent` is false, under `Bool` or `BoolIfExists`.
+ * A deny of a few actions only would leave the rest usable without MFA, so it does not count.
+ */
+
+export type MfaDecision = { readonly answer: 'yes' | 'no' } | { readonly answer: 'unknown'; readonly why: string };
+
+const MFA_KEY = 'aws:multifactorauthpresent';
+
+function deniesWithoutMfa(condition: Record<string, unknown> | undefined): boolean {
+  if (!condition) return false;
+  return Object.entries(condition).some(([operator, block]) => {
+    if (operator !== 'Bool' && operator !== 'BoolIfExists') return false;
+    if (!block || typeof block !== 'object') return false;
+    return Object.entries(block as Record<string, unknown>).some(([key, value]) => key.toLowerCase() === MFA_KEY && asArray(value).some((v) => v === false || String(v).toLowerCase() === 'false'));
+  });
+}
+
+/** True for a statement that denies (nearly) everything to a session without MFA. */
+export function isMfaEnforcingStatement(statement: Statement): boolean {
+  if (statement.effect !== 'Deny') return false;
+  const everything = statement.notAction || statement.actions.includes('*');
+  const everywhere = statement.notResource || statement.resources.includes('*');
+  return everything && everywhere && deniesWithoutMfa(statement.condition);
+}
+
+function documentDecision(raw: unknown, where: string): MfaDecision {
+  const { statements, unresolvable } = statementsOfDocument(raw);
+  if (statements.some(isMfaEnforcingStatement)) return { answer: 'yes' };
+  if (unresolvable || isIntrinsic(raw)) return { answer: 'unknown', why: `the policy document of ${where} is an intrinsic` };
+  return { answer: 'no' };
+}
+
+/** The documents a group gets from its ManagedPolicyArns: managed policies of the template are read, AWS managed ones never enforce MFA. */
+function managedPolicyDecisions(index: TemplateIndex, groupId: string): MfaDecision[] {
+  const arns = index.resource(groupId)?.Properties?.ManagedPolicyArns;
+  if (isIntrinsic(arns)) return [{ answer: 'unknown', why: 'ManagedPolicyArns is an intrinsic' }];
+  return asArray(arns).map((raw): MfaDecision => {
+    const value = index.classify(raw);
+    if (value.kind === 'reference' && index.typeOf(value.logicalId) === 'AWS::IAM::ManagedPolicy') {
+      return documentDecision(index.resource(value.logicalId)?.Properties?.PolicyDocument, value.logicalId);
+    }
+    const text = textOf(index, raw);
+    if (!text.known) return { answer: 'unknown', why: `a managed policy ARN given by ${text.why}` };
+    if (text.text.includes(':iam::aws:policy/')) return { answer: 'no' };
+    return { answer: 'unknown', why: `managed policy ${text.text} is not declared in this template` };
+  });
+}
+
+/** Whether a group of the template attaches an MFA-enforcing policy (inline, managed, or a policy resource naming it). */
+export function groupEnforcesMfa(index: TemplateIndex, groupId: string): MfaDecision {
+  const props = index.resource(groupId)?.Properties ?? {};
+  const decisions: MfaDecision[] = [];
+  if (isIntrinsic(props.Policies)) decisions.push({ answer: 'unknown', why: 'Policies is an intrinsic' });
+  else asArray(props.Policies).forEach((p, i) => decisions.push(isIntrinsic(p) ? { answer: 'unknown', why: `Policies.${i} is an intrinsic` } : documentDecision((p as { PolicyDocument?: unknown } | null)?.PolicyDocument, `Policies.${i}`)));
+  decisions.push(...managedPolicyDecisions(index, groupId));
+  for (const id of policiesOfGroup(index, groupId)) decisions.push(documentDecision(index.resource(id)?.Properties?.PolicyDocument, id));
+  if (decisions.some((d) => d.answer === 'yes')) return { answer: 'yes' };
+  return decisions.find((d) => d.answer === 'unknown') ?? { answer: 'no' };
+}
