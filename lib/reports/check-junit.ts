@@ -1,6 +1,7 @@
 import type { CheckReport, FailLevel, ReportedFinding } from './check-report';
 import { isFailing } from './check-report';
 import { clauseLabel } from './clause-title';
+import { groupBy } from './group-by';
 import { escapeXml as x } from './xml';
 
 interface Case {
@@ -38,6 +39,7 @@ export function formatCheckJunit(report: CheckReport, failOn: FailLevel): string
   const suites: string[] = [];
   let total = 0;
   let totalFailures = 0;
+  const byFile = groupBy(report.findings, (f) => f.file);
   report.templates.forEach((template, i) => {
     const index = report.indexes[i];
     const cases = new Map<string, Case>();
@@ -45,8 +47,7 @@ export function formatCheckJunit(report: CheckReport, failOn: FailLevel): string
       const type = index.typeOf(logicalId)!;
       if (report.rules.forType(type).length > 0) cases.set(logicalId, { name: `${logicalId} (${type})`, line: template.resourceLines.get(logicalId), findings: [] });
     }
-    for (const f of report.findings) {
-      if (f.file !== template.file) continue;
+    for (const f of byFile.get(template.file) ?? []) {
       const key = f.logicalId ?? '';
       if (!cases.has(key)) cases.set(key, { name: f.logicalId ? `${f.logicalId} (${f.resourceType})` : '(stack)', line: f.line, findings: [] });
       cases.get(key)!.findings.push(f);

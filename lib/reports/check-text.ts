@@ -1,8 +1,8 @@
-import type { ClauseId } from '../checks/types';
 import type { CheckReport, FailLevel, ReportedFinding } from './check-report';
 import { isFailing, summarise } from './check-report';
 import { clauseLabel } from './clause-title';
 import { colours } from './colour';
+import { groupBy } from './group-by';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -21,14 +21,12 @@ function where(f: ReportedFinding): string {
 export function formatCheckText(report: CheckReport, options: { colour: boolean; failOn: FailLevel }): string {
   const c = colours(options.colour);
   const out: string[] = [];
-  const byFile = new Map<string, ReportedFinding[]>();
-  for (const f of report.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const byFile = groupBy(report.findings, (f) => f.file);
   for (const template of report.templates) {
     const findings = byFile.get(template.file);
     if (!findings) continue;
     out.push(c.bold(template.file) + (template.stack.stackName ? c.dim(` (stack ${template.stack.stackName})`) : ''));
-    const byClause = new Map<ClauseId, ReportedFinding[]>();
-    for (const f of findings) byClause.set(f.clause, [...(byClause.get(f.clause) ?? []), f]);
+    const byClause = groupBy(findings, (f) => f.clause);
     for (const clause of [...byClause.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
       out.push(`  ${clauseLabel(clause)}`);
       for (const f of byClause.get(clause)!) {

@@ -1,4 +1,27 @@
 import type { Command } from 'commander';
+import { complianceDiff, introducesError } from '../../diff/compliance-diff';
+import { formatDiffText } from '../../diff/format';
+import { templateChanges } from '../../diff/template-diff';
+import { loadPaths } from '../../loading/load-paths';
+import { checkTemplates } from '../../reports/check-report';
+import { colourWanted } from '../../reports/colour';
+import { writeOutput } from '../output';
 
-/** Registers `dpp diff`. (Placeholder until the command lands.) */
-export function registerDiff(_program: Command, _state: { exitCode: number }): void {}
+/** Registers `dpp diff OLD NEW`: the compliance diff and the template diff of a change. */
+export function registerDiff(program: Command, state: { exitCode: number }): void {
+  program
+    .command('diff')
+    .description('what a change does to compliance: findings introduced, resolved and unchanged by clause, then the template diff')
+    .argument('<old>', 'the template, directory or cloud assembly before the change')
+    .argument('<new>', 'the template, directory or cloud assembly after the change')
+    .option('-o, --output <file>', 'write the report to this file instead of stdout')
+    .addHelpText('after', '\nExit codes: 0 the change introduces no unacknowledged error, 1 it does, 2 bad input.')
+    .action((oldPath: string, newPath: string, options: { output?: string }) => {
+      const before = checkTemplates(loadPaths([oldPath]));
+      const after = checkTemplates(loadPaths([newPath]));
+      const colour = !options.output && colourWanted(process.stdout);
+      const diff = complianceDiff(before, oldPath, after, newPath);
+      writeOutput(formatDiffText(diff, templateChanges(before, oldPath, after, newPath, colour), colour), options.output);
+      state.exitCode = introducesError(diff) ? 1 : 0;
+    });
+}
