@@ -16,8 +16,9 @@ import { ConditionalCheckFailedException, DynamoDBClient, UpdateItemCommand, typ
 import { AttachUserPolicyCommand, DeleteLoginProfileCommand, IAMClient, TagUserCommand } from '@aws-sdk/client-iam';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 
-/** The tag a locked user carries; its value is the time of the lock. */
-export const LOCKED_TAG = 'dpp:locked';
+import { LOCKED_TAG } from './lockout-tag';
+
+export { LOCKED_TAG };
 
 /** How a user is locked. */
 export type LockoutAction = 'deny-all-policy' | 'remove-login-profile';

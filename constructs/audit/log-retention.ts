@@ -1,0 +1,24 @@
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { LOG_RETENTION_VALUES, requireLogRetention } from '../common/validate';
+
+/** The minimum log retention of DPP 3.6 Logging and Monitoring. */
+export const MIN_LOG_RETENTION_DAYS = 90;
+
+/**
+ * A log retention prop: `INFINITE` (never expire), or at least `min` days (DPP 3.6 Logging and
+ * Monitoring). Throws one line naming the construct and the prop.
+ */
+export function requireLogRetentionDays(construct: string, prop: string, retention: logs.RetentionDays, min = MIN_LOG_RETENTION_DAYS): logs.RetentionDays {
+  if (retention === logs.RetentionDays.INFINITE) return retention;
+  return requireLogRetention(construct, prop, retention, min) as logs.RetentionDays;
+}
+
+/**
+ * The shortest retention CloudWatch Logs accepts that keeps logs at least `days` (a configured
+ * number such as 100 becomes 120): configuration speaks in days, CloudWatch Logs in fixed steps.
+ */
+export function retentionOfAtLeast(days: number): logs.RetentionDays {
+  const value = LOG_RETENTION_VALUES.find((d) => d >= days);
+  // Longer than CloudWatch Logs' longest step: keep forever.
+  return (value ?? logs.RetentionDays.INFINITE) as logs.RetentionDays;
+}

@@ -1,0 +1,172 @@
+import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { LOCKED_TAG } from '../../lib/handlers/lockout-tag';
+import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
+import { requireLogRetentionDays } from '../audit/log-retention';
+import { invalidProp, requireIntegerInRange } from '../common/validate';
+import { HandlerFunction } from './handler-function';
+
+/** How a locked-out IAM user is locked. */
+export enum LockoutAction {
+  /**
+   * Attach a managed policy that denies every action. Reversible without touching the user's
+   * password or MFA: detach the policy to unlock. The user can still sign in, but can do nothing.
+   */
+  DENY_ALL_POLICY = 'deny-all-policy',
+  /** Delete the user's console password (login profile): no console sign-in until an administrator sets a new one. */
+  REMOVE_LOGIN_PROFILE = 'remove-login-profile',
+}
+
+/**
+ * The EventBridge pattern of a failed console sign-in of an IAM user, as CloudTrail delivers it.
+ * Shared by {@link AccountLockout} and {@link ConsoleSignInForwarder}.
+ */
+export const CONSOLE_SIGN_IN_FAILURE_PATTERN: events.EventPattern = {
+  source: ['aws.signin'],
+  detailType: ['AWS Console Sign In via CloudTrail'],
+  detail: {
+    eventName: ['ConsoleLogin'],
+    responseElements: { ConsoleLogin: ['Failure'] },
+    userIdentity: { type: ['IAMUser'] },
+  },
+};
+
+/** Props of {@link AccountLockout}. */
+export interface AccountLockoutProps {
+  /** The security topic the lockout is reported to (DPP 2.7 Incident Response). */
+  readonly alertTopic: sns.ITopic;
+  /**
+   * Failed sign-ins within `window` that lock the user: 1 to 10.
+   * @default 5
+   */
+  readonly maxFailures?: number;
+  /**
+   * The window failures are counted in, from the first failure: 1 minute to 24 hours, whole minutes.
+   * @default Duration.minutes(15)
+   */
+  readonly window?: Duration;
+  /**
+   * How the user is locked.
+   * @default LockoutAction.DENY_ALL_POLICY
+   */
+  readonly action?: LockoutAction;
+  /**
+   * Retention of the handler's logs: at least 90 days (DPP 3.6 Logging and Monitoring).
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+const NAME = 'AccountLockout';
+
+/**
+ * Account lockout after repeated failed console sign-ins (DPP 2.2 Access Management: lock
+ * accounts on anomalous log-in attempts).
+ *
+ * An EventBridge rule on CloudTrail's failed `ConsoleLogin` events of IAM users invokes a
+ * function that counts failures per user in a DynamoDB table (an atomic counter per user and
+ * window, expired by TTL) and, at `maxFailures` within `window`, locks the user (see
+ * {@link LockoutAction}), tags the user `dpp:locked` with the time, and notifies the security
+ * topic. Redelivered events are not counted twice and repeated lock actions are no-ops.
+ *
+ * **Where sign-in events arrive.** CloudTrail delivers a console sign-in event to EventBridge in
+ * the region of the sign-in endpoint; IAM users signing in through the global endpoint
+ * (`signin.aws.amazon.com`, the default) produce it in **us-east-1**. The rule here matches
+ * events in its own region only, so when this stack is not in us-east-1, deploy a
+ * {@link ConsoleSignInForwarder} in us-east-1 that forwards them to this region's default event
+ * bus. EventBridge receives these events only while a CloudTrail trail is logging (the baseline's
+ * multi-region `AuditTrail`).
+ *
+ * **Unlocking** (an administrator, after confirming the person's identity and reviewing the
+ * attempts as a possible incident):
+ * - `DENY_ALL_POLICY`: `aws iam detach-user-policy --user-name <user> --policy-arn <denyAllPolicy ARN>`;
+ * - `REMOVE_LOGIN_PROFILE`: `aws iam create-login-profile --user-name <user> --password-reset-required --password <temporary>`;
+ * - then `aws iam untag-user --user-name <user> --tag-keys dpp:locked`. A further failure within
+ *   the same window locks the user again; delete the user's item from `table` to reset the count.
+ * The notification sent to the topic spells these commands out for the user concerned.
+ */
+export class AccountLockout extends Construct {
+  /** The failure counters. */
+  public readonly table: dynamodb.Table;
+  /** The managed policy that denies everything, attached to a locked user (with `DENY_ALL_POLICY`). */
+  public readonly denyAllPolicy: iam.ManagedPolicy;
+  /** The function that counts and locks. */
+  public readonly handler: HandlerFunction;
+  /** The EventBridge rule on failed console sign-ins. */
+  public readonly rule: events.Rule;
+
+  constructor(scope: Construct, id: string, props: AccountLockoutProps) {
+    super(scope, id);
+    const maxFailures = requireIntegerInRange(NAME, 'maxFailures', props.maxFailures ?? 5, 1, 10, 'lockout must come after a few attempts, not many');
+    const window = props.window ?? Duration.minutes(15);
+    const windowMinutes = window.toSeconds() / 60;
+    if (!Number.isInteger(windowMinutes) || windowMinutes < 1 || windowMinutes > 24 * 60) {
+      invalidProp(NAME, 'window', `must be whole minutes from 1 minute to 24 hours, got ${window.toHumanString()}`);
+    }
+    const action = props.action ?? LockoutAction.DENY_ALL_POLICY;
+    const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? logs.RetentionDays.ONE_YEAR);
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: 'userName', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: 'expiresAt',
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      // Counters of the current window only: nothing to keep when the construct goes.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Tags.of(this.table).add(TAG_DATA_ORIGIN, 'internal');
+    Tags.of(this.table).add(TAG_CLASSIFICATION, 'internal');
+
+    this.denyAllPolicy = new iam.ManagedPolicy(this, 'DenyAllPolicy', {
+      description: 'DPP 2.2: attached to an IAM user locked out after repeated failed sign-ins; detach to unlock',
+      statements: [new iam.PolicyStatement({ sid: 'LockedOut', effect: iam.Effect.DENY, actions: ['*'], resources: ['*'] })],
+    });
+
+    this.handler = new HandlerFunction(this, 'Handler', {
+      handler: 'account-lockout',
+      description: 'DPP 2.2: locks an IAM user after repeated failed console sign-ins',
+      logRetention,
+      environment: {
+        TABLE_NAME: this.table.tableName,
+        TOPIC_ARN: props.alertTopic.topicArn,
+        MAX_FAILURES: String(maxFailures),
+        WINDOW_SECONDS: String(window.toSeconds()),
+        LOCKOUT_ACTION: action,
+        DENY_POLICY_ARN: this.denyAllPolicy.managedPolicyArn,
+      },
+    });
+    const fn = this.handler.function;
+    this.table.grant(fn, 'dynamodb:UpdateItem');
+    props.alertTopic.grantPublish(fn);
+
+    const { partition, account } = Stack.of(this);
+    const users = `arn:${partition}:iam::${account}:user/*`;
+    if (action === LockoutAction.DENY_ALL_POLICY) {
+      // Only this policy: the function must not be able to attach anything that grants.
+      fn.addToRolePolicy(new iam.PolicyStatement({
+        actions: ['iam:AttachUserPolicy'],
+        resources: [users],
+        conditions: { ArnEquals: { 'iam:PolicyARN': this.denyAllPolicy.managedPolicyArn } },
+      }));
+    } else {
+      fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['iam:DeleteLoginProfile'], resources: [users] }));
+    }
+    fn.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['iam:TagUser'],
+      resources: [users],
+      conditions: { 'ForAllValues:StringEquals': { 'aws:TagKeys': [LOCKED_TAG] } },
+    }));
+
+    this.rule = new events.Rule(this, 'FailedSignIns', {
+      description: 'DPP 2.2: failed console sign-ins of IAM users, counted for account lockout',
+      eventPattern: CONSOLE_SIGN_IN_FAILURE_PATTERN,
+      targets: [new targets.LambdaFunction(fn, { retryAttempts: 8, maxEventAge: Duration.hours(2) })],
+    });
+  }
+}

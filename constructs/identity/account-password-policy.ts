@@ -1,0 +1,134 @@
+import { CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { invalidProp, requireIntegerInRange } from '../common/validate';
+import { HandlerFunction } from './handler-function';
+import { requireLogRetentionDays } from '../audit/log-retention';
+
+/** The CloudFormation type of the resource (the DPP 2.4 password-policy rule keys on it). */
+export const ACCOUNT_PASSWORD_POLICY_TYPE = 'Custom::AccountPasswordPolicy';
+
+/** The DPP 2.4 floor and the baseline's defaults. */
+export const PASSWORD_POLICY_LIMITS = {
+  /** DPP 2.4: at least 12 characters. */
+  minimumLength: 12,
+  /** IAM's own maximum. */
+  maximumLength: 128,
+  /** DPP 2.4: passwords expire within a year. */
+  maximumAgeDays: 365,
+  /** IAM's range for PasswordReusePrevention. */
+  maximumReusePrevention: 24,
+} as const;
+
+/** Props of {@link AccountPasswordPolicy}. */
+export interface AccountPasswordPolicyProps {
+  /**
+   * Minimum password length, from 12 (DPP 2.4) to 128 (IAM's maximum).
+   * @default 14
+   */
+  readonly minimumPasswordLength?: number;
+  /**
+   * How long a password is valid before it must be changed: whole days, at most 365 (DPP 2.4).
+   * @default Duration.days(90)
+   */
+  readonly maxPasswordAge?: Duration;
+  /**
+   * How many previous passwords a user cannot reuse, from 1 to 24.
+   * @default 24
+   */
+  readonly passwordReusePrevention?: number;
+  /**
+   * Whether IAM users may change their own password (needed for expiry to be workable).
+   * @default true
+   */
+  readonly allowUsersToChangePassword?: boolean;
+  /**
+   * Whether an expired password locks the user out until an administrator resets it (`true`), or
+   * the user sets a new one at the next sign-in (`false`).
+   * @default false
+   */
+  readonly hardExpiry?: boolean;
+  /**
+   * Retention of the handler's logs: at least 90 days (DPP 3.6 Logging and Monitoring).
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+const NAME = 'AccountPasswordPolicy';
+
+/** Whole days of a duration, or an error naming the prop. */
+function wholeDays(prop: string, duration: Duration): number {
+  const days = duration.toHours() / 24;
+  if (!Number.isInteger(days)) invalidProp(NAME, prop, `must be a whole number of days, got ${duration.toHumanString()}`);
+  return days;
+}
+
+/**
+ * The IAM account password policy (DPP 2.4 Credential Management), which CloudFormation has no
+ * resource for: a `Custom::AccountPasswordPolicy` resource whose properties are the parameters of
+ * IAM `UpdateAccountPasswordPolicy`. Its handler applies them on create and update and, on
+ * delete, restores the policy the account had before (or deletes the policy if it had none).
+ *
+ * All four character classes (upper case, lower case, numbers, symbols) are always required; the
+ * length, age and reuse limits can only be made stricter than the DPP asks.
+ *
+ * Two DPP 2.4 requirements cannot be enforced by IAM, whatever the policy says:
+ * - a **minimum password age of 1 day** (IAM has no minimum age), and
+ * - that a password **contains no part of the user's name** (IAM does not check it).
+ * Enforce both in the identity provider people sign in with (IAM Identity Center's external
+ * identity provider, or the Cognito/IdP password rules for application users); `dpp audit`
+ * and the coverage report list them as procedural. One policy per account: deploy this construct
+ * once per account.
+ */
+export class AccountPasswordPolicy extends Construct {
+  /** The custom resource. */
+  public readonly resource: CustomResource;
+  /** The function that calls IAM. */
+  public readonly handler: HandlerFunction;
+
+  constructor(scope: Construct, id: string, props: AccountPasswordPolicyProps = {}) {
+    super(scope, id);
+    const minimumPasswordLength = requireIntegerInRange(NAME, 'minimumPasswordLength', props.minimumPasswordLength ?? 14,
+      PASSWORD_POLICY_LIMITS.minimumLength, PASSWORD_POLICY_LIMITS.maximumLength, 'DPP 2.4 requires at least 12');
+    const maxPasswordAge = requireIntegerInRange(NAME, 'maxPasswordAge', wholeDays('maxPasswordAge', props.maxPasswordAge ?? Duration.days(90)),
+      1, PASSWORD_POLICY_LIMITS.maximumAgeDays, 'days; DPP 2.4 requires expiry within 365 days');
+    const passwordReusePrevention = requireIntegerInRange(NAME, 'passwordReusePrevention', props.passwordReusePrevention ?? 24,
+      1, PASSWORD_POLICY_LIMITS.maximumReusePrevention);
+    const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? logs.RetentionDays.ONE_YEAR);
+
+    this.handler = new HandlerFunction(this, 'Handler', {
+      handler: 'account-password-policy',
+      description: 'DPP 2.4: sets the IAM account password policy and restores the previous one on delete',
+      logRetention,
+    });
+    // Account-level IAM actions: IAM offers no resource ARN to scope them to.
+    this.handler.function.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['iam:GetAccountPasswordPolicy', 'iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy'],
+      resources: ['*'],
+    }));
+
+    const provider = new cr.Provider(this, 'Provider', {
+      onEventHandler: this.handler.function,
+      logGroup: new logs.LogGroup(this, 'ProviderLogGroup', { retention: logRetention, removalPolicy: RemovalPolicy.RETAIN }),
+    });
+
+    this.resource = new CustomResource(this, 'Resource', {
+      serviceToken: provider.serviceToken,
+      resourceType: ACCOUNT_PASSWORD_POLICY_TYPE,
+      properties: {
+        MinimumPasswordLength: minimumPasswordLength,
+        RequireSymbols: true,
+        RequireNumbers: true,
+        RequireUppercaseCharacters: true,
+        RequireLowercaseCharacters: true,
+        MaxPasswordAge: maxPasswordAge,
+        PasswordReusePrevention: passwordReusePrevention,
+        AllowUsersToChangePassword: props.allowUsersToChangePassword ?? true,
+        HardExpiry: props.hardExpiry ?? false,
+      },
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** Where the handler sources live, from this folder (also true of the compiled `dist/` tree). */
+const HANDLERS_DIR = path.join(__dirname, '..', '..', 'lib', 'handlers');
+
+/**
+ * The entry file of a handler in `lib/handlers/`: the TypeScript source when running from source,
+ * the compiled `.js` when running from the published package (where the `.ts` is absent).
+ */
+export function handlerEntry(name: string): string {
+  for (const ext of ['.ts', '.js']) {
+    const file = path.join(HANDLERS_DIR, `${name}${ext}`);
+    if (fs.existsSync(file)) return file;
+  }
+  throw new Error(`handler ${name} not found in ${HANDLERS_DIR} (.ts or .js)`);
+}
+
+const LOCK_FILES = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lockb', 'bun.lock'];
+
+/**
+ * The lock file of the project the handlers belong to, found from the handlers' folder up (this
+ * repository's, or the importing project's when installed under its node_modules), so bundling
+ * does not depend on the directory the CDK app is run from.
+ */
+export function lockFileOf(dir: string): string | undefined {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const found = LOCK_FILES.map((f) => path.join(current, f)).find((f) => fs.existsSync(f));
+    if (found) return found;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/** Props of {@link HandlerFunction}. */
+export interface HandlerFunctionProps {
+  /** The handler's file name in `lib/handlers/`, without extension. */
+  readonly handler: string;
+  /** What the function does, for its description. */
+  readonly description: string;
+  /** Days its log group keeps events: a value CloudWatch Logs accepts, validated by the caller. */
+  readonly logRetention: logs.RetentionDays;
+  /**
+   * Environment variables.
+   * @default - none
+   */
+  readonly environment?: Record<string, string>;
+  /**
+   * How long one invocation may run.
+   * @default Duration.seconds(30)
+   */
+  readonly timeout?: Duration;
+}
+
+/**
+ * A Node.js 22 Lambda function bundled from a handler in `lib/handlers/` with the local esbuild
+ * (no Docker), with the AWS SDK v3 left to the runtime, and its own log group created with an
+ * explicit retention (DPP 3.6 Logging and Monitoring: logs kept at least 90 days) instead of the
+ * never-expiring group Lambda would create on first invocation.
+ */
+export class HandlerFunction extends Construct {
+  public readonly function: NodejsFunction;
+  public readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: handlerEntry(props.handler),
+      depsLockFilePath: lockFileOf(HANDLERS_DIR),
+      handler: 'handler',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      description: props.description,
+      timeout: props.timeout ?? Duration.seconds(30),
+      memorySize: 256,
+      environment: props.environment,
+      logGroup: this.logGroup,
+      bundling: {
+        externalModules: ['@aws-sdk/*'],
+        forceDockerBundling: false,
+        minify: true,
+        sourceMap: false,
+        target: 'node22',
+      },
+    });
+  }
+}
