@@ -1,0 +1,92 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { invalidProp, requireIntegerInRange } from '../common/validate';
+
+/** Props of {@link EncryptionKeys}. */
+export interface EncryptionKeysProps {
+  /**
+   * The first segment of the keys' aliases: `alias/<aliasPrefix>/data`, `…/logs`, `…/secrets`.
+   * Alias names are unique per account and region, so two instances there need different prefixes.
+   * @default 'dpp'
+   */
+  readonly aliasPrefix?: string;
+  /**
+   * Whether the keys go when their stack is deleted (test environments). Keys are never deleted at
+   * once: KMS waits `pendingWindowDays` first, and data encrypted under a deleted key is lost.
+   * @default false - the keys are retained when the stack or the construct is removed
+   */
+  readonly disposable?: boolean;
+  /**
+   * Days KMS waits before deleting a key scheduled for deletion (7 to 30).
+   * @default 30
+   */
+  readonly pendingWindowDays?: number;
+}
+
+const NAME = 'EncryptionKeys';
+const ALIAS_SEGMENT = /^[a-zA-Z0-9/_-]+$/;
+
+/**
+ * Customer-managed KMS keys, one per purpose (DPP 3.4 Encryption at Rest: AES-256 keys only the
+ * developer's processes and services can use):
+ *
+ * - `data`: PII stores (databases, buckets, tables, Performance Insights).
+ * - `logs`: log groups; its policy also lets CloudWatch Logs use it, but only for log groups of
+ *   this account and region (the `kms:EncryptionContext:aws:logs:arn` condition CloudWatch Logs
+ *   documents; it has no `aws:SourceAccount` key for KMS calls, the encryption context is what
+ *   ties a call to the account).
+ * - `secrets`: Secrets Manager secrets.
+ *
+ * Every key is symmetric (AES-256-GCM), rotates yearly, has an alias, and a key policy that grants
+ * only the account root (the standard delegation to the account's IAM policies, so access is
+ * granted per principal with `grant*`) plus, on the logs key, the CloudWatch Logs service
+ * principal. No statement names `*` as principal. Services that use a key on a caller's behalf
+ * (RDS, S3, DynamoDB, Secrets Manager) need no key-policy statement: they act with the caller's
+ * IAM permissions (`kms:ViaService`).
+ */
+export class EncryptionKeys extends Construct {
+  /** The key of PII stores. */
+  public readonly data: kms.Key;
+  /** The key of log groups. */
+  public readonly logs: kms.Key;
+  /** The key of secrets. */
+  public readonly secrets: kms.Key;
+
+  constructor(scope: Construct, id: string, props: EncryptionKeysProps = {}) {
+    super(scope, id);
+    const aliasPrefix = props.aliasPrefix ?? 'dpp';
+    if (!ALIAS_SEGMENT.test(aliasPrefix) || aliasPrefix.startsWith('aws') || aliasPrefix.startsWith('/') || aliasPrefix.endsWith('/')) {
+      invalidProp(NAME, 'aliasPrefix', `must be letters, digits, '/', '_' or '-', not start with 'aws' and not start or end with '/', got ${JSON.stringify(aliasPrefix)}`);
+    }
+    const pendingWindowDays = requireIntegerInRange(NAME, 'pendingWindowDays', props.pendingWindowDays ?? 30, 7, 30);
+    const make = (purpose: string, description: string): kms.Key =>
+      new kms.Key(this, purpose[0].toUpperCase() + purpose.slice(1), {
+        alias: `alias/${aliasPrefix}/${purpose}`,
+        description,
+        enableKeyRotation: true,
+        keySpec: kms.KeySpec.SYMMETRIC_DEFAULT,
+        keyUsage: kms.KeyUsage.ENCRYPT_DECRYPT,
+        pendingWindow: Duration.days(pendingWindowDays),
+        removalPolicy: props.disposable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      });
+
+    this.data = make('data', 'DPP 3.4: encrypts PII stores (databases, buckets, tables)');
+    this.logs = make('logs', 'DPP 3.4/3.6: encrypts log groups');
+    this.secrets = make('secrets', 'DPP 2.4/3.4: encrypts Secrets Manager secrets');
+
+    const { region, account, partition } = Stack.of(this);
+    this.logs.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchLogsForThisAccountsLogGroups',
+        principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*` },
+        },
+      }),
+    );
+  }
+}
