@@ -140,7 +140,7 @@ export function requireDenyInsecureTransport(ctx: ResourceContext, target: Secur
     for (const statement of statements) {
       const deniesInsecure = isDenyInsecureTransport(statement);
       if (!deniesInsecure) {
-        if (statement.effect !== 'Allow' && containsIntrinsic(statement.raw.Condition ?? statement.raw.Effect)) {
+        if (statement.effect !== 'Allow' && (statement.unresolvable || containsIntrinsic(statement.raw.Condition))) {
           uncertain ??= unresolvable(`${property}.${statement.label}`, 'its Effect or Condition is given by an intrinsic');
         }
         continue;
