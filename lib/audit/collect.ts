@@ -108,7 +108,7 @@ export async function collectIamSnapshot(client: IAMClient, options: CollectOpti
     try {
       const out = await call('GetCredentialReport', () => client.send(new GetCredentialReportCommand({})));
       const csv = out.Content ? Buffer.from(out.Content).toString('utf8') : '';
-      return { generatedAt: out.GeneratedTime, rows: parseCredentialReport(csv) };
+      return { generatedAt: out.GeneratedTime, rows: readReport(csv) };
     } catch (error) {
       throw generation && error instanceof SourceUnavailable ? generation : error;
     }
@@ -125,6 +125,14 @@ export async function collectIamSnapshot(client: IAMClient, options: CollectOpti
     credentialReport: toSource(report),
     authorization: toSource(auth),
   };
+}
+
+function readReport(csv: string): CredentialReportRow[] {
+  try {
+    return parseCredentialReport(csv);
+  } catch (error) {
+    throw new SourceUnavailable(`the credential report could not be read: ${errorMessage(error)}`);
+  }
 }
 
 function toSource<T>(result: PromiseSettledResult<T>): Source<T> {

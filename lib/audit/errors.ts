@@ -50,6 +50,11 @@ const REJECTED_CREDENTIALS = new Set([
 
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
 
+/** Errors the SDK re-wraps (e.g. one from another realm) keep the Node error code only in their message. */
+function networkCodeIn(message: string): string | undefined {
+  return [...message.matchAll(/\b(E[A-Z_]+)\b/g)].map((m) => m[1]!).find((c) => NETWORK.has(c));
+}
+
 /**
  * Turns an error that makes the whole audit impossible into an `AuditAbort`; returns undefined for errors that only
  * concern one call (an AWS service error such as AccessDenied, NoSuchEntity or exhausted Throttling).
@@ -61,7 +66,8 @@ export function abortFor(error: unknown, endpoint: string): AuditAbort | undefin
     return new AuditAbort(`no usable AWS credentials: ${errorMessage(error)} (set a profile with --profile or AWS_PROFILE, or the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables)`);
   }
   if (REJECTED_CREDENTIALS.has(code)) return new AuditAbort(`AWS rejected the credentials (${code}): ${errorMessage(error)}`);
-  if (NETWORK.has(code)) return new AuditAbort(`cannot reach the IAM endpoint ${endpoint} (${code})`);
+  const network = NETWORK.has(code) ? code : networkCodeIn(errorMessage(error));
+  if (network) return new AuditAbort(`cannot reach the IAM endpoint ${endpoint} (${network})`);
   // Service errors carry a fault and an HTTP status; anything else (a parse error, a bad endpoint URL) stops the audit.
   const isServiceError = e.$fault === 'client' || e.$fault === 'server' || typeof e.$metadata?.httpStatusCode === 'number';
   if (!isServiceError) return new AuditAbort(`cannot talk to the IAM endpoint ${endpoint}: ${errorMessage(error)}`);

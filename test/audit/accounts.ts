@@ -3,8 +3,8 @@ import type { FakeIamAccount } from './fake-iam-server';
 /** The audits' pinned clock. */
 export const NOW = new Date('2026-03-31T00:00:00Z');
 
-/** `days` days before NOW. */
-export const daysAgo = (days: number): Date => new Date(NOW.getTime() - days * 86_400_000);
+/** `days` days before `now`. */
+export const daysBefore = (days: number, now: Date = NOW): Date => new Date(now.getTime() - days * 86_400_000);
 
 export const ACCOUNT_ID = '123456789012';
 
@@ -13,6 +13,9 @@ const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 
 /**
+ * The fake accounts take the clock their dates are relative to: NOW for the library tests (which pin the audit's
+ * clock), the real time for the CLI tests.
+ *
  * An account with one of every problem, and clean principals beside them:
  * - password policy: 8 characters, no symbols, no expiry, no reuse prevention;
  * - root: no MFA, access keys present;
@@ -25,7 +28,8 @@ const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
  * - group ops: a customer-managed `*:*` policy; role deploy-role: AdministratorAccess, assumable by another account
  *   with an external ID; an unattached `*:*` policy.
  */
-export function problemAccount(overrides: Partial<FakeIamAccount> = {}): FakeIamAccount {
+export function problemAccount(overrides: Partial<FakeIamAccount> = {}, now: Date = NOW): FakeIamAccount {
+  const daysAgo = (days: number): Date => daysBefore(days, now);
   return {
     accountId: ACCOUNT_ID,
     passwordPolicy: { MinimumPasswordLength: 8, RequireSymbols: false, RequireNumbers: true, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true, AllowUsersToChangePassword: true, HardExpiry: false },
@@ -62,7 +66,8 @@ export function problemAccount(overrides: Partial<FakeIamAccount> = {}): FakeIam
 }
 
 /** An account that meets every automated check. */
-export function cleanAccount(overrides: Partial<FakeIamAccount> = {}): FakeIamAccount {
+export function cleanAccount(overrides: Partial<FakeIamAccount> = {}, now: Date = NOW): FakeIamAccount {
+  const daysAgo = (days: number): Date => daysBefore(days, now);
   return {
     accountId: ACCOUNT_ID,
     passwordPolicy: { MinimumPasswordLength: 14, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true, AllowUsersToChangePassword: true, MaxPasswordAge: 90, PasswordReusePrevention: 24, HardExpiry: false },
@@ -76,3 +81,6 @@ export function cleanAccount(overrides: Partial<FakeIamAccount> = {}): FakeIamAc
     ...overrides,
   };
 }
+
+/** `days` days before NOW. */
+export const daysAgo = (days: number): Date => daysBefore(days);

@@ -5,6 +5,7 @@ import {
   createIamClient,
   DEFAULT_INACTIVE_DAYS,
   DEFAULT_KEY_MAX_AGE_DAYS,
+  errorCode,
   exitCodeOf,
   formatAuditReport,
   runAudit,
@@ -31,7 +32,8 @@ function positiveInteger(value: string): number {
 
 function endpointUrl(value: string): string {
   try {
-    return new URL(value).toString();
+    new URL(value);
+    return value;
   } catch {
     throw new InvalidArgumentError('expected a URL such as https://iam.amazonaws.com.');
   }
@@ -68,21 +70,19 @@ async function audit(options: AuditCommandOptions): Promise<number> {
     });
     const rendered = formatAuditReport(report, options.format);
     if (options.output) {
-      await writeFileAtomic(options.output, rendered);
+      await writeFileAtomic(options.output, rendered).catch((error: unknown) => {
+        throw new AuditAbort(`cannot write ${options.output} (${errorCode(error)})`);
+      });
       process.stdout.write(`dpp audit: wrote the ${options.format} report for account ${report.account} to ${options.output} (${summaryLine(report)})\n`);
     } else {
       process.stdout.write(rendered);
     }
     return exitCodeOf(report);
   } catch (error) {
-    if (!(error instanceof AuditAbort) && !isFileError(error)) throw error;
-    process.stderr.write(`dpp audit: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (!(error instanceof AuditAbort)) throw error;
+    process.stderr.write(`dpp audit: ${error.message}\n`);
     return 2;
   } finally {
     client.destroy();
   }
-}
-
-function isFileError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
