@@ -47,9 +47,14 @@ function toList(result: RuleResult): readonly Verdict[] {
 /** The finding's one-line message: the problem and the fix, or why the value could not be verified. */
 export function verdictMessage(rule: Rule, verdict: Verdict): string {
   if (verdict.outcome === 'unresolvable') {
-    return `cannot be verified at synth time: ${verdict.property} (${verdict.why}). Make the value literal, or acknowledge this finding with the value it takes at deploy. Required: ${rule.description}.`;
+    return oneLine(`cannot be verified at synth time: ${verdict.property} (${verdict.why}). Make the value literal, or acknowledge this finding with the value it takes at deploy. Required: ${rule.description}.`);
   }
-  return `${verdict.problem}. Fix: ${rule.fix}`;
+  return oneLine(`${verdict.problem}. Fix: ${rule.fix}`);
+}
+
+/** Problems quote template values, which may hold line breaks; a finding's message stays one line. */
+function oneLine(message: string): string {
+  return message.replace(/[ \t]*[\r\n\u2028\u2029]+[ \t]*/g, ' ');
 }
 
 function verdictLevel(rule: Rule, verdict: Verdict): Level {

@@ -24,6 +24,9 @@ export function tagPropertyOf(type: string): string {
   return TAG_PROPERTY[type] ?? 'Tags';
 }
 
+/** Resources whose `Ref` and attributes are computed at deploy: custom resources and nested stacks. */
+const OPAQUE_OUTPUT_TYPE = /^(?:Custom::|AWS::CloudFormation::CustomResource$|AWS::CloudFormation::Stack$)/;
+
 /**
  * A read-only index of one template, built once, so rules that relate resources (a bucket and its
  * policy, a subnet and its ACL association, a VPC and its flow log) do O(1) lookups instead of
@@ -94,9 +97,16 @@ export class TemplateIndex {
     return this.referencesOut.get(logicalId) ?? [];
   }
 
-  /** Classifies a value found in this template (a `Ref` to one of its resources is a reference). */
+  /**
+   * Classifies a value found in this template (a `Ref` to one of its resources is a reference).
+   * The `Ref` and attributes of a custom resource or a nested stack are whatever its code or
+   * outputs give at deploy, so they are unresolvable, not references.
+   */
   public classify(raw: unknown): Value {
-    return classify(raw, (id) => this.resources.has(id));
+    const value = classify(raw, (id) => this.resources.has(id));
+    if (value.kind !== 'reference') return value;
+    const type = this.typeOf(value.logicalId) ?? '';
+    return OPAQUE_OUTPUT_TYPE.test(type) ? { kind: 'unresolvable', why: `an output of ${type} ${value.logicalId}, known only at deploy` } : value;
   }
 
   /**
@@ -119,8 +129,10 @@ export class TemplateIndex {
     if (Array.isArray(tags)) {
       let found: Value = ABSENT;
       for (const tag of tags) {
-        if (isIntrinsic(tag)) found = found.kind === 'absent' ? { kind: 'unresolvable', why: 'a tag given by an intrinsic' } : found;
-        else if (tag && typeof tag === 'object' && (tag as { Key?: unknown }).Key === key) return this.classify((tag as { Value?: unknown }).Value);
+        const tagKey = tag && typeof tag === 'object' ? (tag as { Key?: unknown }).Key : undefined;
+        // A tag whose Key is an intrinsic may be the one asked for.
+        if (isIntrinsic(tag) || isIntrinsic(tagKey)) found = found.kind === 'absent' ? { kind: 'unresolvable', why: isIntrinsic(tag) ? 'a tag given by an intrinsic' : 'a tag key given by an intrinsic' } : found;
+        else if (tagKey === key) return this.classify((tag as { Value?: unknown }).Value);
       }
       return found;
     }

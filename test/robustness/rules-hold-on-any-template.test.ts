@@ -1,0 +1,211 @@
+/**
+ * Property-based robustness tests of the rule engine and of every rule in `ALL_RULES`: on any
+ * template, checking never throws, every finding is well formed, no rule fails internally, and a
+ * deciding value the template cannot resolve never turns a failure into a silent pass.
+ *
+ * Environment:
+ * - `FC_NUM_RUNS=<n>` runs each fast-check property `n` times instead of the defaults in `RUNS`
+ *   (about 3,500 generated cases in all, plus the exhaustive unknown-value sweep of the seeds).
+ * - `FC_SEED=<n>` replays a run: fast-check prints the seed (and path) of any counterexample.
+ */
+import fc from 'fast-check';
+import { checkStacks } from '../../lib/checks/engine';
+import { ALL_RULES, dppRuleSet } from '../../lib/checks/rules';
+import type { CfnResource, StackTemplate } from '../../lib/checks/template';
+import type { Finding } from '../../lib/checks/types';
+import { stacksArb, valueArb, type TemplateVocabulary } from './arbitraries';
+import { FAILING_SEEDS, SEED_ACCOUNT, SEED_REGION, type FailingSeed } from './failing-seeds';
+import {
+  BASIC_VARIANTS, CUSTOM_RESOURCE, CUSTOM_RESOURCE_DECLARATION, formatPath, MORE_VARIANTS, nodePaths, refersTo, replaceAt, UNKNOWN_DECLARATIONS, valueAt,
+  type NodePath, type UnknownVariant,
+} from './unknown-values';
+
+const RUNS = {
+  anyTemplate: 2000,
+  perturbedSeeds: 1000,
+  unknownVariants: 500,
+};
+
+function runs(byDefault: number): fc.Parameters<unknown> {
+  const override = Number(process.env.FC_NUM_RUNS);
+  const seed = Number(process.env.FC_SEED);
+  return { numRuns: override > 0 ? override : byDefault, ...(Number.isInteger(seed) && process.env.FC_SEED ? { seed } : {}) };
+}
+
+const RULE_ID = /^DPP-\d\.\d-[A-Za-z0-9]+$/;
+/** What the engine writes when a rule throws (`thrownFinding` in lib/checks/engine.ts). */
+const THROWN = 'could not check this resource';
+
+/** Every way a set of findings breaks the Finding contract; empty when all are well formed. */
+function malformations(stacks: readonly StackTemplate[], findings: readonly Finding[]): string[] {
+  const ruleSet = dppRuleSet();
+  const problems: string[] = [];
+  const templates = new Map(stacks.map((s) => [s.id, s]));
+  for (const f of findings) {
+    const rule = ruleSet.rule(f.ruleId);
+    const where = `${f.ruleId} on ${f.templateId}/${String(f.logicalId)}`;
+    if (!RULE_ID.test(f.ruleId)) problems.push(`${where}: rule ID does not match ${RULE_ID}`);
+    if (!rule) {
+      problems.push(`${where}: no such rule in the rule set`);
+      continue;
+    }
+    if (f.clause !== rule.clause) problems.push(`${where}: clause ${f.clause} is not the rule's ${rule.clause}`);
+    if (f.level !== 'error' && f.level !== 'warning') problems.push(`${where}: level ${String(f.level)}`);
+    if (typeof f.message !== 'string' || f.message.trim() === '') problems.push(`${where}: empty message`);
+    else if (/[\r\n\u2028\u2029]/.test(f.message)) problems.push(`${where}: message is not a single line: ${JSON.stringify(f.message.slice(0, 300))}`);
+    if (f.message?.includes(THROWN)) problems.push(`${where}: the rule threw: ${f.message.slice(0, 500)}`);
+    const stack = templates.get(f.templateId);
+    if (!stack) problems.push(`${where}: templateId names no checked stack`);
+    const resources = stack?.template.Resources as Record<string, CfnResource> | undefined;
+    const names = (id: string) => resources !== null && typeof resources === 'object' && Object.prototype.hasOwnProperty.call(resources, id) && typeof resources[id]?.Type === 'string';
+    if (rule.scope === 'resource' && (typeof f.logicalId !== 'string' || !names(f.logicalId))) problems.push(`${where}: a resource rule's finding names no resource of the template`);
+    if (rule.scope === 'app' && f.logicalId !== undefined && !names(f.logicalId)) problems.push(`${where}: names no resource of its stack`);
+  }
+  return problems;
+}
+
+/** Checks stacks, turning an escaped exception and every malformed finding into one thrown error (what fast-check reports). */
+function checkWellFormed(stacks: readonly StackTemplate[]): readonly Finding[] {
+  let findings: readonly Finding[];
+  try {
+    findings = checkStacks(dppRuleSet(), stacks).findings;
+  } catch (error) {
+    throw new Error(`checkStacks threw: ${error instanceof Error ? error.stack : String(error)}`);
+  }
+  const problems = malformations(stacks, findings);
+  if (problems.length > 0) throw new Error(`${problems.length} malformed finding(s):\n${problems.slice(0, 10).join('\n')}`);
+  return findings;
+}
+
+const SEEDS: ReadonlyArray<{ ruleId: string; index: number; seed: FailingSeed }> = Object.entries(FAILING_SEEDS)
+  .flatMap(([ruleId, seeds]) => seeds.map((seed, index) => ({ ruleId, index, seed })));
+
+/** Property names the rules read, taken from the seeds: generated properties use them, so rules reach past "not applicable". */
+function keysOf(value: unknown, into: Set<string>): Set<string> {
+  if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (!Array.isArray(value)) into.add(key);
+      keysOf(child, into);
+    }
+  }
+  return into;
+}
+
+const VOCABULARY: TemplateVocabulary = {
+  types: [...new Set([
+    ...ALL_RULES.flatMap((r) => (r.scope === 'resource' ? r.resourceTypes : [])),
+    ...SEEDS.flatMap(({ seed }) => Object.values(seed.resources).map((r) => r.Type)),
+  ])],
+  keys: [...keysOf(SEEDS.map(({ seed }) => Object.values(seed.resources).map((r) => r.Properties)), new Set())],
+  seedResources: SEEDS.flatMap(({ seed }) => Object.values(seed.resources)) as unknown as ReadonlyArray<Record<string, unknown>>,
+};
+
+/** A seed's resources as one stack, with the parameter, conditions, mapping and custom resource unknown values refer to. */
+function seedStack(resources: Readonly<Record<string, unknown>>): StackTemplate {
+  return {
+    id: 'Seed',
+    stackName: 'Seed',
+    account: SEED_ACCOUNT,
+    region: SEED_REGION,
+    template: { ...UNKNOWN_DECLARATIONS, Resources: { ...resources, [CUSTOM_RESOURCE]: CUSTOM_RESOURCE_DECLARATION } } as unknown as StackTemplate['template'],
+  };
+}
+
+/** The findings of `ruleId` on the seed's target (resource rules) or anywhere (app rules). */
+function findingsOfRule(ruleId: string, target: string, findings: readonly Finding[]): readonly Finding[] {
+  const rule = dppRuleSet().rule(ruleId);
+  return findings.filter((f) => f.ruleId === ruleId && (rule?.scope === 'app' || f.logicalId === target));
+}
+
+/** One place of a seed to make unknown: a node of any of its resources. */
+interface Site {
+  readonly logicalId: string;
+  readonly path: NodePath;
+}
+
+/**
+ * The nodes of a seed that hold deciding values: every node of the target, and every node of
+ * the resources around it except those that point at the target (if a bucket policy's Bucket is a
+ * parameter, the template cannot tell it belongs to this bucket: silence is then right).
+ */
+function sitesOf(seed: FailingSeed, variant: UnknownVariant): Site[] {
+  return Object.entries(seed.resources).flatMap(([logicalId, resource]) => nodePaths(resource)
+    .filter((path) => logicalId === seed.target || variant.keepsValue || !refersTo(valueAt(resource, path), seed.target))
+    .map((path) => ({ logicalId, path })));
+}
+
+function mutate(seed: FailingSeed, site: Site, variant: UnknownVariant): Record<string, unknown> {
+  const resource = seed.resources[site.logicalId];
+  return { ...seed.resources, [site.logicalId]: replaceAt(resource, site.path, variant.make(valueAt(resource, site.path))) };
+}
+
+/** Why a mutated seed passes silently, with the template to reproduce it; undefined when the rule still reports. */
+function silentPass(ruleId: string, seed: FailingSeed, site: Site, variant: UnknownVariant): string | undefined {
+  const resources = mutate(seed, site, variant);
+  const findings = checkWellFormed([seedStack(resources)]);
+  if (findingsOfRule(ruleId, seed.target, findings).length > 0) return undefined;
+  return `${ruleId}: ${variant.name} at ${site.logicalId}.${formatPath(site.path)} passes silently. Resources: ${JSON.stringify(resources)}`;
+}
+
+describe('the rule engine on any template', () => {
+  test('never throws, and every finding is well formed (resource rules name a resource of the template; no rule fails internally)', () => {
+    fc.assert(fc.property(stacksArb(VOCABULARY), (stacks) => {
+      checkWellFormed(stacks);
+    }), runs(RUNS.anyTemplate));
+  });
+
+  test('failing seeds with random values in random places never break the engine or a rule', () => {
+    const perturbed = fc.constantFrom(...SEEDS).chain(({ seed }) => {
+      const sites = Object.entries(seed.resources).flatMap(([logicalId, r]) => nodePaths(r).map((path) => ({ logicalId, path })));
+      return fc.array(fc.tuple(fc.constantFrom(...sites), valueArb(VOCABULARY.keys)), { minLength: 1, maxLength: 3 })
+        .map((edits) => edits.reduce<Record<string, unknown>>((acc, [site, value]) => ({ ...acc, [site.logicalId]: replaceAt(acc[site.logicalId], site.path, value) }), { ...seed.resources }));
+    });
+    fc.assert(fc.property(perturbed, (resources) => {
+      checkWellFormed([seedStack(resources)]);
+    }), runs(RUNS.perturbedSeeds));
+  });
+});
+
+describe('a value the template cannot decide never yields a silent pass', () => {
+  test('every failing seed fails its rule as written', () => {
+    const broken = SEEDS.flatMap(({ ruleId, index, seed }) => {
+      const findings = checkWellFormed([seedStack(seed.resources)]);
+      return findingsOfRule(ruleId, seed.target, findings).length > 0 ? [] : [`${ruleId} seed ${index} does not fail on ${seed.target}`];
+    });
+    expect(broken).toEqual([]);
+  });
+
+  test.each(BASIC_VARIANTS.map((v) => [v.name, v] as const))('%s, in every place of every failing seed', (_name, variant) => {
+    const silent = SEEDS.flatMap(({ ruleId, seed }) => sitesOf(seed, variant).map((site) => silentPass(ruleId, seed, site, variant)).filter((s): s is string => s !== undefined));
+    expect(silent).toEqual([]);
+  });
+
+  test('any unknown-value form, nested or not, in a random place of a random failing seed', () => {
+    const variants = [...BASIC_VARIANTS, ...MORE_VARIANTS];
+    const cases = fc.tuple(fc.constantFrom(...SEEDS), fc.constantFrom(...variants)).chain(([entry, variant]) => {
+      const sites = sitesOf(entry.seed, variant);
+      return sites.length === 0 ? fc.constant(undefined) : fc.constantFrom(...sites).map((site) => ({ ...entry, variant, site }));
+    });
+    fc.assert(fc.property(cases, (c) => {
+      if (!c) return;
+      const problem = silentPass(c.ruleId, c.seed, c.site, c.variant);
+      if (problem) throw new Error(problem);
+    }), runs(RUNS.unknownVariants));
+  });
+});
+
+describe('the failing seeds', () => {
+  test('cover every rule of ALL_RULES', () => {
+    const missing = ALL_RULES.map((r) => r.id).filter((id) => !(id in FAILING_SEEDS) || FAILING_SEEDS[id].length === 0);
+    expect(missing).toEqual([]);
+  });
+
+  test('name only rules of ALL_RULES (a renamed rule leaves a stale seed)', () => {
+    const known = new Set(ALL_RULES.map((r) => r.id));
+    expect(Object.keys(FAILING_SEEDS).filter((id) => !known.has(id))).toEqual([]);
+  });
+
+  test('name a target resource of their own template', () => {
+    expect(SEEDS.filter(({ seed }) => !(seed.target in seed.resources)).map(({ ruleId, index }) => `${ruleId} seed ${index}`)).toEqual([]);
+  });
+});
