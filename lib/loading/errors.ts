@@ -21,8 +21,10 @@ export function fileProblemReason(error: unknown): string {
     ENOTDIR: 'a part of the path is not a directory',
     ELOOP: 'too many levels of symbolic links',
     ENAMETOOLONG: 'file name too long',
+    EIO: 'cannot read (input/output error)',
   };
-  return (code && reasons[code]) ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return (code && reasons[code]) ?? (typeof message === 'string' ? message.split('\n')[0] : String(error));
 }
 
 /** A file-system error as one line: `cdk.out/x.json: no such file or directory`. */

@@ -4,7 +4,8 @@ import { clauseLabel } from './clause-title';
 import { colours } from './colour';
 import { groupBy } from './group-by';
 
-function plural(n: number, word: string): string {
+/** `1 template`, `2 templates`. */
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 

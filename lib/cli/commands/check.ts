@@ -4,7 +4,7 @@ import { checkTemplates, isFailing, summarise, type CheckReport, type FailLevel 
 import { formatCheckJson } from '../../reports/check-json';
 import { formatCheckJunit } from '../../reports/check-junit';
 import { formatCheckSarif } from '../../reports/check-sarif';
-import { formatCheckText } from '../../reports/check-text';
+import { formatCheckText, plural } from '../../reports/check-text';
 import { colourWanted } from '../../reports/colour';
 import { writeOutput } from '../output';
 import { packageVersion } from '../version';
@@ -54,7 +54,7 @@ Exit codes: 0 no unacknowledged finding at the --fail-on level, 1 at least one, 
       writeOutput(render(report, options), options.output);
       if (options.output) {
         const s = summarise(report);
-        process.stdout.write(`dpp: wrote ${options.output}: ${s.templates} templates, ${s.resources} resources: ${s.errors} errors, ${s.warnings} warnings, ${s.acknowledged} acknowledged\n`);
+        process.stdout.write(`dpp: wrote ${options.output}: ${plural(s.templates, 'template')}, ${plural(s.resources, 'resource')}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.acknowledged} acknowledged\n`);
       }
       state.exitCode = report.findings.some((f) => isFailing(f, options.failOn)) ? 1 : 0;
     });
