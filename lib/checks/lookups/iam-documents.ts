@@ -1,5 +1,5 @@
 import { readPath } from '../context';
-import type { ResourceContext } from '../types';
+import { unresolvable as unresolvableVerdict, type ResourceContext, type Verdict } from '../types';
 import { isIntrinsic } from '../values';
 import { statementsOf, type Statement } from './policy-document';
 
@@ -21,8 +21,8 @@ export interface PolicyDocumentAt {
 
 export interface DocumentsOf {
   readonly documents: readonly PolicyDocumentAt[];
-  /** Documents (or lists of them) that are intrinsics: property path and why. */
-  readonly unresolvable: ReadonlyArray<{ readonly path: string; readonly why: string }>;
+  /** Documents (or lists of them) that are intrinsics: property path, kind and why. */
+  readonly unresolvable: ReadonlyArray<{ readonly path: string; readonly kind: DocumentKind; readonly why: string }>;
 }
 
 /** Resource types with one document at a fixed path. */
@@ -70,25 +70,25 @@ export const KEY_POLICY_TYPES: readonly string[] = ['AWS::KMS::Key', 'AWS::KMS::
 /** The policy documents of a resource, by property path. */
 export function documentsOf(ctx: ResourceContext): DocumentsOf {
   const documents: PolicyDocumentAt[] = [];
-  const unresolvable: Array<{ path: string; why: string }> = [];
+  const unresolvable: Array<{ path: string; kind: DocumentKind; why: string }> = [];
   for (const [path, kind] of SINGLE_DOCUMENTS[ctx.type] ?? []) {
     const value = ctx.prop(path);
-    if (value.kind === 'unresolvable') unresolvable.push({ path, why: value.why });
+    if (value.kind === 'unresolvable') unresolvable.push({ path, kind, why: value.why });
     else if (value.kind === 'known') documents.push({ path, raw: value.value, kind });
   }
   const list = DOCUMENT_LISTS[ctx.type];
   if (list) {
     const items = ctx.prop(list.list);
-    if (items.kind === 'unresolvable') unresolvable.push({ path: list.list, why: items.why });
+    if (items.kind === 'unresolvable') unresolvable.push({ path: list.list, kind: list.kind, why: items.why });
     else if (items.kind === 'known' && Array.isArray(items.value)) {
       items.value.forEach((item, i) => {
         const path = `${list.list}.${i}.${list.document}`;
         if (isIntrinsic(item)) {
-          unresolvable.push({ path: `${list.list}.${i}`, why: 'an entry given by an intrinsic' });
+          unresolvable.push({ path: `${list.list}.${i}`, kind: list.kind, why: 'an entry given by an intrinsic' });
           return;
         }
         const doc = readPath(ctx.index, item, list.document);
-        if (doc.kind === 'unresolvable') unresolvable.push({ path, why: doc.why });
+        if (doc.kind === 'unresolvable') unresolvable.push({ path, kind: list.kind, why: doc.why });
         else if (doc.kind === 'known') documents.push({ path, raw: doc.value, kind: list.kind });
       });
     }
@@ -106,3 +106,26 @@ export function statementsOfDocument(raw: unknown): { statements: Statement[]; u
   }
 }
 
+
+/**
+ * Applies `judge` to every statement of the resource's documents of the given kinds. Documents,
+ * statement lists or statements that are intrinsics give an unresolvable verdict each: a rule
+ * over policy statements never passes on what it cannot read.
+ */
+export function judgeStatements(
+  ctx: ResourceContext,
+  kinds: readonly DocumentKind[],
+  judge: (document: PolicyDocumentAt, statement: Statement) => Verdict | undefined,
+): Verdict[] {
+  const { documents, unresolvable: hidden } = documentsOf(ctx);
+  const verdicts: Verdict[] = hidden.filter((d) => kinds.includes(d.kind)).map((d) => unresolvableVerdict(d.path, d.why));
+  for (const document of documents.filter((d) => kinds.includes(d.kind))) {
+    const { statements, unresolvable: partial } = statementsOfDocument(document.raw);
+    if (partial) verdicts.push(unresolvableVerdict(document.path, 'a statement list or statement given by an intrinsic'));
+    for (const statement of statements) {
+      const verdict = judge(document, statement);
+      if (verdict) verdicts.push(verdict);
+    }
+  }
+  return verdicts;
+}

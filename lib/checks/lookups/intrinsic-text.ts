@@ -78,11 +78,15 @@ export function textOf(index: TemplateIndex, raw: unknown): Text {
 }
 
 /**
- * Whether a value can be the wildcard `*` (a Resource or a Principal): `yes` when it is, `no` when
+ * Whether a value (or a list: any of its items) can be the wildcard `*` (a Resource or a Principal): `yes` when it is, `no` when
  * it cannot be (a literal, or an ARN built from references), `unknown` when the template cannot
  * tell (a parameter, or an `Fn::If` one of whose branches is or may be `*`).
  */
 export function wildcardStatus(index: TemplateIndex, raw: unknown): { status: 'yes' | 'no' } | { status: 'unknown'; why: string } {
+  if (Array.isArray(raw)) {
+    const statuses = raw.map((item) => wildcardStatus(index, item));
+    return statuses.find((s) => s.status === 'yes') ?? statuses.find((s) => s.status === 'unknown') ?? { status: 'no' };
+  }
   if (isIntrinsic(raw) && intrinsicName(raw) === 'Fn::If') {
     const branches = Array.isArray(raw['Fn::If']) ? (raw['Fn::If'] as unknown[]).slice(1) : [];
     const open = branches.some((b) => wildcardStatus(index, b).status !== 'no');
