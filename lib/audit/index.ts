@@ -9,7 +9,6 @@ export * from './collect';
 export * from './credential-report';
 export * from './errors';
 export * from './format';
-export * from './generic-user-name';
 export * from './iam-client';
 export * from './redact';
 export * from './run';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuditAbort, createIamClient, exitCodeOf, runAudit, type AuditOptions, type AuditReport } from '../../lib/audit';
@@ -59,6 +60,15 @@ describe('dpp audit against a local IAM endpoint (real SDK client)', () => {
     expect(unchecked(report)).toEqual([]);
     expect(report.notChecked.map((n) => n.check)).toEqual(['DPP-AUDIT-2.4-PasswordMinimumAge', 'DPP-AUDIT-2.4-PasswordExcludesUserName']);
     expect(exitCodeOf(report)).toBe(1);
+  });
+
+  test('calls exactly the actions of the documented minimal policy (docs/audit-policy.json)', async () => {
+    await audit(problemAccount());
+    const policy = JSON.parse(readFileSync(`${__dirname}/../../docs/audit-policy.json`, 'utf8')) as { Statement: { Effect: string; Action: string[]; Resource: string }[] };
+    expect(policy.Statement).toHaveLength(1);
+    expect(policy.Statement[0]).toMatchObject({ Effect: 'Allow', Resource: '*' });
+    expect([...new Set(endpoint!.requests.map((r) => `iam:${r.action}`))].sort()).toEqual([...policy.Statement[0]!.Action].sort());
+    expect(policy.Statement[0]!.Action.every((a) => /^iam:(Get|Generate)/.test(a))).toBe(true);
   });
 
   test('follows GetAccountAuthorizationDetails pages by Marker, with the entity filter', async () => {
