@@ -31,8 +31,11 @@ export interface IamSnapshot {
 }
 
 export interface CollectOptions {
-  /** Where the client points, for error messages. */
-  readonly endpointLabel: string;
+  /**
+   * The endpoint URL the client was given, named in error messages.
+   * @default none: the messages say "IAM"
+   */
+  readonly endpointUrl?: string;
   /**
    * How many times to ask for the credential report before giving up.
    * @default 30
@@ -61,7 +64,7 @@ export async function collectIamSnapshot(client: IAMClient, options: CollectOpti
     } catch (error) {
       if (error instanceof SourceUnavailable || error instanceof AuditAbort) throw error;
       if (isAccessDenied(error)) throw new SourceUnavailable(`missing permission iam:${action}`);
-      throw abortFor(error, options.endpointLabel) ?? new SourceUnavailable(`iam:${action} failed: ${errorCode(error)}: ${errorMessage(error)}`);
+      throw abortFor(error, options.endpointUrl) ?? new SourceUnavailable(`iam:${action} failed: ${errorCode(error)}: ${errorMessage(error)}`);
     }
   };
 

@@ -59,7 +59,8 @@ function networkCodeIn(message: string): string | undefined {
  * Turns an error that makes the whole audit impossible into an `AuditAbort`; returns undefined for errors that only
  * concern one call (an AWS service error such as AccessDenied, NoSuchEntity or exhausted Throttling).
  */
-export function abortFor(error: unknown, endpoint: string): AuditAbort | undefined {
+export function abortFor(error: unknown, endpointUrl?: string): AuditAbort | undefined {
+  const iam = endpointUrl ? `IAM at ${endpointUrl}` : 'IAM';
   const e = asErrorLike(error);
   const code = errorCode(error);
   if (e.name === 'CredentialsProviderError' || code === 'CredentialsProviderError') {
@@ -67,9 +68,9 @@ export function abortFor(error: unknown, endpoint: string): AuditAbort | undefin
   }
   if (REJECTED_CREDENTIALS.has(code)) return new AuditAbort(`AWS rejected the credentials (${code}): ${errorMessage(error)}`);
   const network = NETWORK.has(code) ? code : networkCodeIn(errorMessage(error));
-  if (network) return new AuditAbort(`cannot reach the IAM endpoint ${endpoint} (${network})`);
+  if (network) return new AuditAbort(`cannot reach ${iam} (${network})`);
   // Service errors carry a fault and an HTTP status; anything else (a parse error, a bad endpoint URL) stops the audit.
   const isServiceError = e.$fault === 'client' || e.$fault === 'server' || typeof e.$metadata?.httpStatusCode === 'number';
-  if (!isServiceError) return new AuditAbort(`cannot talk to the IAM endpoint ${endpoint}: ${errorMessage(error)}`);
+  if (!isServiceError) return new AuditAbort(`cannot talk to ${iam}: ${errorMessage(error)}`);
   return undefined;
 }

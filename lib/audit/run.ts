@@ -2,6 +2,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import { buildAccessReview } from './access-review';
 import { ALL_AUDIT_CHECKS, PROCEDURAL_ITEMS, SourceMissing, type AuditCheck } from './checks';
 import { accountIdOf, collectIamSnapshot, type CollectOptions, type IamSnapshot } from './collect';
+import { errorMessage } from './errors';
 import type { AuditFinding, AuditReport, AuditSettings, NotChecked } from './types';
 
 /** The thresholds the DPP implies: 90 days of inactivity (quarterly review), 90-day key rotation. */
@@ -32,7 +33,7 @@ export interface AuditOptions extends Partial<CollectOptions> {
   readonly checks?: readonly AuditCheck[];
 }
 
-/** Runs the checks over a snapshot: findings, and the checks that could not run (missing data, procedural items). */
+/** Runs the checks over a snapshot: findings, and the checks that could not run (missing data, a failure, procedural items). */
 export function evaluate(snapshot: IamSnapshot, settings: AuditSettings, checks: readonly AuditCheck[] = ALL_AUDIT_CHECKS): { findings: AuditFinding[]; notChecked: NotChecked[] } {
   const findings: AuditFinding[] = [];
   const notChecked: NotChecked[] = [];
@@ -40,8 +41,8 @@ export function evaluate(snapshot: IamSnapshot, settings: AuditSettings, checks:
     try {
       for (const result of check.run({ snapshot, settings })) findings.push({ checkId: check.id, clause: check.clause, ...result });
     } catch (error) {
-      if (!(error instanceof SourceMissing)) throw error;
-      notChecked.push({ check: check.id, reason: error.message });
+      // A check that breaks on unexpected data is reported, never a silent pass and never a crash of the whole audit.
+      notChecked.push({ check: check.id, reason: error instanceof SourceMissing ? error.message : `the check failed: ${errorMessage(error)}` });
     }
   }
   return { findings, notChecked: [...notChecked, ...PROCEDURAL_ITEMS] };
@@ -66,7 +67,7 @@ export async function runAudit(client: IAMClient, options: AuditOptions = {}): P
     keyMaxAgeDays: options.keyMaxAgeDays ?? DEFAULT_KEY_MAX_AGE_DAYS,
     now: options.now ?? new Date(),
   };
-  const snapshot = await collectIamSnapshot(client, { endpointLabel: options.endpointLabel ?? 'IAM', reportPollAttempts: options.reportPollAttempts, reportPollDelayMs: options.reportPollDelayMs });
+  const snapshot = await collectIamSnapshot(client, { endpointUrl: options.endpointUrl, reportPollAttempts: options.reportPollAttempts, reportPollDelayMs: options.reportPollDelayMs });
   return buildReport(snapshot, settings, options.checks);
 }
 

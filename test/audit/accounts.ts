@@ -23,7 +23,7 @@ const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
  * - bob: console password without MFA, unused for 200 days, a managed policy attached directly;
  * - admin: generic name, AdministratorAccess attached directly;
  * - ci-deploy: no console; key 1 is 400 days old (still used), key 2 30 days old and never used; a `*:*` inline policy;
- * - carol: console password never used in 120 days; key last used 150 days ago;
+ * - carol: console password never used in 120 days; a 160-day-old key last used 150 days ago;
  * - test01: generic name, no credentials;
  * - group ops: a customer-managed `*:*` policy; role deploy-role: AdministratorAccess, assumable by another account
  *   with an external ID; an unattached `*:*` policy.
@@ -44,7 +44,7 @@ export function problemAccount(overrides: Partial<FakeIamAccount> = {}, now: Dat
         name: 'ci-deploy', created: daysAgo(450), inline: { 'deploy-everything': ALLOW_EVERYTHING },
         keys: [{ rotated: daysAgo(400), lastUsed: daysAgo(2) }, { rotated: daysAgo(30) }],
       },
-      { name: 'carol', created: daysAgo(120), groups: ['developers', 'ops'], password: { changed: daysAgo(120) }, mfa: true, keys: [{ rotated: daysAgo(60), lastUsed: daysAgo(150) }] },
+      { name: 'carol', created: daysAgo(120), groups: ['developers', 'ops'], password: { changed: daysAgo(120) }, mfa: true, keys: [{ rotated: daysAgo(160), lastUsed: daysAgo(150) }] },
       { name: 'test01', created: daysAgo(10) },
     ],
     groups: [

@@ -18,7 +18,7 @@ async function audit(account: FakeIamAccount, overrides: Record<string, Override
   endpoint = await startFakeIam(account, overrides);
   const client = createIamClient({ endpointUrl: endpoint.url, region: 'us-east-1', credentials: TEST_CREDENTIALS, maxAttempts: 3, retryBaseDelayMs: 1 });
   try {
-    return await runAudit(client, { now: NOW, reportPollDelayMs: 1, endpointLabel: endpoint.url, ...options });
+    return await runAudit(client, { now: NOW, reportPollDelayMs: 1, endpointUrl: endpoint.url, ...options });
   } finally {
     client.destroy();
   }
@@ -56,6 +56,7 @@ describe('dpp audit against a local IAM endpoint (real SDK client)', () => {
       'error DPP-AUDIT-2.4-RootMfa account',
       'error DPP-AUDIT-2.4-ConsoleUserMfa user/bob',
       'error DPP-AUDIT-2.4-AccessKeyAge user/ci-deploy',
+      'error DPP-AUDIT-2.4-AccessKeyAge user/carol',
     ]);
     expect(unchecked(report)).toEqual([]);
     expect(report.notChecked.map((n) => n.check)).toEqual(['DPP-AUDIT-2.4-PasswordMinimumAge', 'DPP-AUDIT-2.4-PasswordExcludesUserName']);
@@ -210,7 +211,7 @@ describe('the access review', () => {
       consoleAccess: true,
       mfaActive: true,
       passwordLastUsed: 'never',
-      accessKeys: [{ key: 1, active: true, created: '2026-01-30T00:00:00.000Z', lastUsed: '2025-11-01T00:00:00.000Z' }],
+      accessKeys: [{ key: 1, active: true, created: '2025-10-22T00:00:00.000Z', lastUsed: '2025-11-01T00:00:00.000Z' }],
       lastActivity: '2025-11-01T00:00:00.000Z',
     });
     expect(review.users.find((u) => u.name === 'test01')).toMatchObject({ consoleAccess: false, accessKeys: [], lastActivity: 'never' });
@@ -235,10 +236,10 @@ describe('when the audit cannot run', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const url = `http://127.0.0.1:${port}`;
     const client = createIamClient({ endpointUrl: url, credentials: TEST_CREDENTIALS, maxAttempts: 2, retryBaseDelayMs: 1 });
-    const error = await runAudit(client, { now: NOW, endpointLabel: url, reportPollDelayMs: 1 }).catch((e: unknown) => e);
+    const error = await runAudit(client, { now: NOW, endpointUrl: url, reportPollDelayMs: 1 }).catch((e: unknown) => e);
     client.destroy();
     expect(error).toBeInstanceOf(AuditAbort);
-    expect((error as Error).message).toBe(`cannot reach the IAM endpoint ${url} (ECONNREFUSED)`);
+    expect((error as Error).message).toBe(`cannot reach IAM at ${url} (ECONNREFUSED)`);
   });
 
   test('credentials IAM rejects abort the audit', async () => {

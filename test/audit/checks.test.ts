@@ -51,6 +51,13 @@ describe('the check catalogue', () => {
     ]);
     expect(findings.map((f) => f.checkId)).toEqual(['DPP-AUDIT-2.4-RootMfa']);
   });
+
+  test('a check that throws is listed under notChecked, and the others still run', () => {
+    const broken: AuditCheck = { id: 'DPP-AUDIT-2.2-Broken', clause: '2.2', description: 'breaks', run: () => { throw new Error('unexpected shape'); } };
+    const { findings, notChecked } = evaluate(snapshot({ accountSummary: available({ AccountMFAEnabled: 0 }) }), SETTINGS, [broken, rootMfa]);
+    expect(notChecked[0]).toEqual({ check: 'DPP-AUDIT-2.2-Broken', reason: 'the check failed: unexpected shape' });
+    expect(findings.map((f) => f.checkId)).toEqual(['DPP-AUDIT-2.4-RootMfa']);
+  });
 });
 
 describe('DPP 2.4 password policy', () => {

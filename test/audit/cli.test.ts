@@ -136,7 +136,7 @@ describe('dpp audit (CLI, default credential chain, --endpoint-url)', () => {
     const { code, stdout, stderr } = await dpp('--endpoint-url', url);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`dpp audit: cannot reach the IAM endpoint ${url} (ECONNREFUSED)\n`);
+    expect(stderr).toBe(`dpp audit: cannot reach IAM at ${url} (ECONNREFUSED)\n`);
   });
 
   test('no credentials anywhere: one line on stderr, exit 2, no request sent', async () => {

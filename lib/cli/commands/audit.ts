@@ -66,7 +66,7 @@ async function audit(options: AuditCommandOptions): Promise<number> {
     const report = await runAudit(client, {
       inactiveDays: options.inactiveDays,
       keyMaxAgeDays: options.keyMaxAgeDays,
-      endpointLabel: options.endpointUrl ?? 'IAM',
+      endpointUrl: options.endpointUrl,
     });
     const rendered = formatAuditReport(report, options.format);
     if (options.output) {
