@@ -5,6 +5,7 @@ import type { TemplateIndex } from '../checks/template-index';
 import { asArray, asBoolean, asNumber, isIntrinsic, type Value } from '../checks/values';
 import { isInformationStoreType, TAG_CLASSIFICATION, TAG_DATA_ORIGIN, TAG_ENVIRONMENT } from '../checks/vocabulary';
 import type { LoadedTemplate } from '../loading/loaded-template';
+import { plural } from './check-text';
 
 /**
  * One entry of the record of processing activities (DPP 3.2 Data Governance): an Information
@@ -43,9 +44,9 @@ function text(value: Value): string | null {
 
 /** Days as people say them: 345600 seconds → `4 days`. */
 function duration(seconds: number): string {
-  if (seconds % 86400 === 0) return `${seconds / 86400} days`;
-  if (seconds % 3600 === 0) return `${seconds / 3600} hours`;
-  return `${seconds} seconds`;
+  if (seconds % 86400 === 0) return plural(seconds / 86400, 'day');
+  if (seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
+  return plural(seconds, 'second');
 }
 
 /** A numeric property as text: `label(n)` when known, `fallback` when absent. */
@@ -157,7 +158,7 @@ function backupSelections(index: TemplateIndex, logicalId: string): string[] {
 function backupsOf(index: TemplateIndex, logicalId: string, type: string, props: Props): string {
   const facts: string[] = [];
   const retention = (path: string, fallbackDays: number) =>
-    numberFact(index, props, path, (n) => (n > 0 ? `automated backups kept ${n} days` : `no automated backups (${path}: 0)`), `automated backups kept ${fallbackDays} day (default)`);
+    numberFact(index, props, path, (n) => (n > 0 ? `automated backups kept ${plural(n, 'day')}` : `no automated backups (${path}: 0)`), `automated backups kept ${plural(fallbackDays, 'day')} (default)`);
   switch (type) {
     case 'AWS::RDS::DBInstance':
       if (index.classify(props.DBClusterIdentifier).kind === 'absent') facts.push(retention('BackupRetentionPeriod', 1));

@@ -1,0 +1,34 @@
+import { ALL_RULES } from '../../lib/checks/rules';
+import { dpp } from './run-cli';
+
+describe('dpp rules', () => {
+  test('text lists every rule under its clause', async () => {
+    const run = await dpp('rules');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('DPP 3.4 Encryption at Rest\n');
+    expect(run.stdout).toMatch(/ {2}DPP-3\.4-RdsStorageEncrypted {2}error {4}AWS::RDS::DBInstance, AWS::RDS::DBCluster/);
+    expect(run.stdout).toContain(`\n${ALL_RULES.length} rules\n`);
+  });
+
+  test('JSON gives id, clause, level, resource types and description of every rule', async () => {
+    const run = await dpp('rules', '--format', 'json');
+    const { rules } = JSON.parse(run.stdout);
+    expect(rules).toHaveLength(ALL_RULES.length);
+    expect(rules).toContainEqual(expect.objectContaining({
+      id: 'DPP-3.4-RdsStorageEncrypted',
+      clause: '3.4',
+      clauseTitle: 'Encryption at Rest',
+      level: 'error',
+      scope: 'resource',
+      resourceTypes: expect.arrayContaining(['AWS::RDS::DBInstance']),
+      description: expect.any(String),
+      fix: expect.any(String),
+    }));
+  });
+
+  test('an unknown format is bad input', async () => {
+    const run = await dpp('rules', '--format', 'yaml');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: option .* argument 'yaml' is invalid\. Allowed choices are text, json\.\n$/);
+  });
+});
