@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -252,7 +252,7 @@ export class DetectiveServices extends Construct {
       parameters: { accountIds: [account], resourceTypes: [...INSPECTOR_RESOURCE_TYPES] },
       physicalResourceId: cr.PhysicalResourceId.of(`inspector2-${account}`),
     };
-    return new cr.AwsCustomResource(this, 'Inspector', {
+    const enablement = new cr.AwsCustomResource(this, 'Inspector', {
       resourceType: 'Custom::InspectorEnablement',
       onCreate: call,
       onUpdate: call,
@@ -268,5 +268,10 @@ export class DetectiveServices extends Construct {
         }),
       ]),
     });
+    Validations.of(enablement).acknowledge({
+      id: 'DPP::DPP-2.3-ScopedWriteActions',
+      reason: 'inspector2:Enable has no resource-level permissions: IAM accepts only Resource "*" for it',
+    });
+    return enablement;
   }
 }

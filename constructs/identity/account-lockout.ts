@@ -61,6 +61,12 @@ export interface AccountLockoutProps {
    * @default logs.RetentionDays.ONE_YEAR
    */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * Whether the counter table has deletion protection (required in prod, DPP 3.7). The table is
+   * retained when protected, and deleted with the stack otherwise (it holds only open windows).
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
 }
 
 const NAME = 'AccountLockout';
@@ -112,13 +118,14 @@ export class AccountLockout extends Construct {
     const action = props.action ?? LockoutAction.DENY_ALL_POLICY;
     const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? logs.RetentionDays.ONE_YEAR);
 
+    const deletionProtection = props.deletionProtection ?? true;
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: 'userName', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: 'expiresAt',
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
-      // Counters of the current window only: nothing to keep when the construct goes.
-      removalPolicy: RemovalPolicy.DESTROY,
+      deletionProtection,
+      removalPolicy: deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     Tags.of(this.table).add(TAG_DATA_ORIGIN, 'internal');
     Tags.of(this.table).add(TAG_CLASSIFICATION, 'internal');

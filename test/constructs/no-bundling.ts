@@ -1,0 +1,24 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { ENV } from './fixtures';
+
+/**
+ * An app whose Lambda functions are not bundled (`aws:cdk:bundling-stacks: []`: CDK skips
+ * esbuild and stages a placeholder asset), without CDK's built-in CloudFormation validation, and
+ * a stack in it: construct tests stay fast and offline.
+ */
+export function stackWithoutBundling(env: { account: string; region: string } = ENV): { app: App; stack: Stack } {
+  const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
+  return { app, stack: new Stack(app, 'Test', { env }) };
+}
+
+type Resource = { Type: string; Properties: Record<string, any>; DependsOn?: string[]; DeletionPolicy?: string };
+
+/** The resources of a template of the given type, by logical ID. */
+export function resourcesOfType(template: { toJSON(): any }, type: string): [string, Resource][] {
+  return Object.entries(template.toJSON().Resources as Record<string, Resource>).filter(([, r]) => r.Type === type);
+}
+
+/** The value of a tag in a CloudFormation `Tags` list. */
+export function tagValue(properties: Record<string, any>, key: string): string | undefined {
+  return (properties.Tags as { Key: string; Value: string }[] | undefined)?.find((t) => t.Key === key)?.Value;
+}
