@@ -305,7 +305,7 @@ export class EncryptedDatabase extends Construct implements ec2.IConnectable {
     return this.cluster ? this.cluster.grantConnect(grantee, dbUser) : this.instance!.grantConnect(grantee, dbUser);
   }
 
-  /** The rotation function reaches Secrets Manager through the VPC's endpoint and the database; nothing else. */
+  /** The rotation function reaches Secrets Manager through the VPC's endpoint and (granted in the constructor) the database; nothing else. */
   private rotationSecurityGroup(network: SegmentedVpc): ec2.SecurityGroup {
     const group = new ec2.SecurityGroup(this, 'RotationSecurityGroup', {
       vpc: network.vpc,
@@ -313,7 +313,6 @@ export class EncryptedDatabase extends Construct implements ec2.IConnectable {
       allowAllOutbound: false,
     });
     group.addEgressRule(ec2.Peer.ipv4(network.cidr), ec2.Port.tcp(443), 'Secrets Manager through the interface endpoint');
-    group.addEgressRule(ec2.Peer.ipv4(network.tierCidrs.data), ec2.Port.tcp(this.port), 'the database');
     return group;
   }
 }
