@@ -58,7 +58,8 @@ function parseJson(text: string, file: string): { value: unknown; lines: Resourc
 function parseYaml(text: string, file: string): { value: unknown; lines: ResourceLines } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { customTags: [...CLOUDFORMATION_TAGS], lineCounter, uniqueKeys: true, prettyErrors: true });
-  const error = doc.errors[0];
+  // CloudFormation rejects a tag it does not know: so does dpp, rather than read it as a string.
+  const error = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (error) {
     const line = error.linePos?.[0].line;
     const reason = /Maximum call stack/.test(error.message) ? 'nested too deeply' : firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '');

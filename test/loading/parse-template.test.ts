@@ -44,6 +44,7 @@ describe('parseTemplate', () => {
     expect(problem(() => parseTemplate('- a\n- b\n', 'l.yaml'))).toMatch(/not a mapping/);
     expect(problem(() => parseTemplate('Resources: [a]\n', 'r.yaml'))).toMatch(/no Resources map/);
     expect(problem(() => parseTemplate('  \n', 'e.yaml'))).toMatch(/empty file/);
+    expect(problem(() => parseTemplate('Resources:\n  A:\n    Type: !Foo bar\n', 'tag.yaml'))).toBe('tag.yaml:3: invalid YAML: Unresolved tag: !Foo');
   });
 
   test('refuses 10,000 levels of nesting in JSON and YAML without overflowing the stack', () => {
