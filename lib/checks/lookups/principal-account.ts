@@ -21,7 +21,7 @@ const ARN = /^arn:[^:]*:[^:]*:[^:]*:([^:]*):/;
 const ACCOUNT_ID = /^\d{12}$/;
 /** Placeholders lose their `::` so an ARN's fields can be split on `:`. */
 const OWN_ACCOUNT_IN_ARN = colonFree(OWN_ACCOUNT);
-const RESOURCE_PLACEHOLDER = /^\$\{(?!AWS::)[^}]+\}$/;
+const RESOURCE_PLACEHOLDER = /^\$\{(?!AWS::)([^}.]+)[^}]*\}$/;
 
 function colonFree(text: string): string {
   return text.replace(/\$\{([^}]*)\}/g, (_, name: string) => `\${${name.replace(/:/g, '_')}}`);
@@ -41,8 +41,13 @@ export function accountReach(index: TemplateIndex, raw: unknown): AccountReach {
   if ('unresolvable' in rendered) return { kind: 'unresolvable', why: rendered.unresolvable };
   const text = rendered.text;
   if (text === '*') return { kind: 'any' };
-  // An attribute of a role or user of this template is, by construction, in the own account.
-  if (RESOURCE_PLACEHOLDER.test(text)) return { kind: 'own' };
+  // An attribute of a role, user or group of this template is, by construction, in the own
+  // account; one of another resource (a custom resource's output) can name any account.
+  const resource = RESOURCE_PLACEHOLDER.exec(text);
+  if (resource) {
+    const type = index.typeOf(resource[1]);
+    return type?.startsWith('AWS::IAM::') ? { kind: 'own' } : { kind: 'unresolvable', why: `an attribute of ${resource[1]} (${type ?? 'not a resource'})` };
+  }
   const own = knownAccount(index.stack);
   const flat = colonFree(text);
   const arn = ARN.exec(flat);

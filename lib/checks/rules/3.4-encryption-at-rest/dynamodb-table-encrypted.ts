@@ -14,6 +14,7 @@ function globalTablePiiStatus(ctx: ResourceContext): 'yes' | 'no' | 'unknown' {
     if (isIntrinsic(replica) || isIntrinsic(tags)) status = 'unknown';
     for (const tag of Array.isArray(tags) ? tags : []) {
       const { Key, Value } = (tag ?? {}) as { Key?: unknown; Value?: unknown };
+      if (isIntrinsic(tag) || isIntrinsic(Key)) status = 'unknown';
       if (Key !== TAG_CLASSIFICATION) continue;
       if (typeof Value === 'string' && Value.toLowerCase() === 'pii') return 'yes';
       if (isIntrinsic(Value)) status = 'unknown';

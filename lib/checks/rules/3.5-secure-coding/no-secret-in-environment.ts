@@ -8,6 +8,8 @@ interface Variable {
   readonly name: string;
   readonly value: unknown;
   readonly path: string;
+  /** Why the name cannot be read (given by an intrinsic): a literal value under it may be a secret. */
+  readonly unknownName?: string;
 }
 
 type Variables = { readonly variables: Variable[]; readonly verdicts: Verdict[] };
@@ -31,7 +33,8 @@ function namedEntry(entry: unknown, path: string): Variable | Verdict | undefine
   if (isIntrinsic(entry)) return unresolvable(path, 'the variable is given by an intrinsic');
   if (!entry || typeof entry !== 'object') return undefined;
   const { Name: name, Value: value } = entry as { Name?: unknown; Value?: unknown };
-  return { name: typeof name === 'string' ? name : '', value, path: `${path}.Value` };
+  const unknownName = isIntrinsic(name) ? `the variable's Name is given by ${Object.keys(name)[0]}` : undefined;
+  return { name: typeof name === 'string' ? name : '', value, path: `${path}.Value`, unknownName };
 }
 
 function split(entries: Array<Variable | Verdict | undefined>, verdicts: Verdict[]): Variables {
@@ -86,8 +89,10 @@ function variableVerdict(ctx: ResourceContext, variable: Variable): Verdict | un
   const source = credentialSource(ctx.index, variable.value);
   const problem = hardcodedSecretProblem(variable.name || variable.path, source);
   if (problem) return fail(`environment variable ${problem}`, variable.path);
-  // An undecidable value matters only where the name says it is a secret.
+  // An undecidable value matters only where the name says it is a secret, and a written value
+  // only where the name could say so.
   if (source.kind === 'unresolvable' && secretLikeName(variable.name)) return unresolvable(variable.path, source.why);
+  if (variable.unknownName && (source.kind === 'literal' || source.kind === 'plain-parameter')) return unresolvable(variable.path.replace(/Value$/, 'Name'), variable.unknownName);
   return undefined;
 }
 

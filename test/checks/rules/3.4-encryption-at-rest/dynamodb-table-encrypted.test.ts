@@ -42,3 +42,15 @@ describe('DPP-3.4-DynamoDbTableEncrypted', () => {
     expectOneUnresolvable(findingsOf(DynamoDbTableEncrypted, table({ SSEEnabled: value }), parameters('On')), 'SSESpecification.SSEEnabled');
   });
 });
+
+describe('DPP-3.4-DynamoDbTableEncrypted on global table replica tags', () => {
+  test('warns when a replica tag is an Fn::If (the table may be PII)', () => {
+    const resources = {
+      G: {
+        Type: 'AWS::DynamoDB::GlobalTable',
+        Properties: { SSESpecification: { SSEEnabled: true }, Replicas: [{ Region: 'eu-west-1', Tags: [{ 'Fn::If': ['C', { Key: 'dpp:classification', Value: 'pii' }, { Ref: 'AWS::NoValue' }] }] }] },
+      },
+    };
+    expectOneUnresolvable(findingsOf(DynamoDbTableEncrypted, resources), 'Tags');
+  });
+});

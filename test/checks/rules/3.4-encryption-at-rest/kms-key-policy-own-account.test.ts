@@ -62,3 +62,10 @@ describe('DPP-3.4-KmsKeyPolicyOwnAccount', () => {
     expectOneUnresolvable(findingsOf(KmsKeyPolicyOwnAccount, key(statement({ AWS: principal })), parameters('TrustedAccount')), 'KeyPolicy.Statement[0].Principal');
   });
 });
+
+describe('DPP-3.4-KmsKeyPolicyOwnAccount with attributes of resources', () => {
+  test('warns on a principal that is an attribute of a custom resource (it can name any account)', () => {
+    const resources = { ...key(statement({ AWS: { 'Fn::GetAtt': ['Custom', 'Value'] } })), Custom: { Type: 'Custom::Thing', Properties: {} } };
+    expectOneUnresolvable(findingsOf(KmsKeyPolicyOwnAccount, resources), 'KeyPolicy.Statement[0].Principal');
+  });
+});

@@ -70,3 +70,10 @@ describe('DPP-3.5-NoSecretInEnvironment', () => {
     expect(findingsOf(NoSecretInEnvironment, lambda({ STAGE: { Ref: 'Stage' } }), parameters('Stage'))).toEqual([]);
   });
 });
+
+describe('DPP-3.5-NoSecretInEnvironment with undecidable names', () => {
+  test('warns on a literal value under a Name given by a parameter', () => {
+    const resources = { T: { Type: 'AWS::ECS::TaskDefinition', Properties: { ContainerDefinitions: [{ Name: 'app', Environment: [{ Name: { Ref: 'VarName' }, Value: 'tok-3f9a8b7c6d5e' }] }] } } };
+    expectOneUnresolvable(findingsOf(NoSecretInEnvironment, resources, parameters('VarName')), 'ContainerDefinitions.0.Environment.0.Name');
+  });
+});
