@@ -39,9 +39,19 @@ function ofText(text: string, origin: string): CredentialSource {
   return { kind: 'literal', text, origin };
 }
 
+/**
+ * True for a parameter CloudFormation fills from SSM Parameter Store (`AWS::SSM::Parameter::Value<String>`,
+ * CDK's `valueForStringParameter`): its Default is the name of an SSM parameter, not a value.
+ */
+export function isSsmParameterType(type: unknown): boolean {
+  return typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::Value<');
+}
+
 function ofParameter(index: TemplateIndex, name: string): CredentialSource {
   const parameter = index.stack.template.Parameters?.[name];
   if (!parameter) return { kind: 'unresolvable', why: `parameter ${name}` };
+  // Such parameters cannot be SecureString: the value is a plain String parameter.
+  if (isSsmParameterType(parameter.Type)) return { kind: 'plain-parameter', text: String(parameter.Default ?? '') };
   if (parameter.Default !== undefined && parameter.Default !== null && String(parameter.Default) !== '') {
     return ofText(String(parameter.Default), `the Default of parameter ${name}`);
   }

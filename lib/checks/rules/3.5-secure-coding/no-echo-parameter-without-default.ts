@@ -1,4 +1,4 @@
-import { isNoEcho } from '../../lookups/secrets';
+import { isNoEcho, isSsmParameterType } from '../../lookups/secrets';
 import type { AppVerdict } from '../../types';
 import { appRule, fail } from '../../types';
 
@@ -11,6 +11,7 @@ export const NoEchoParameterWithoutDefault = appRule({
   explanation: 'DPP 3.5 Secure Coding Practices forbids hardcoded credentials: a NoEcho parameter is a secret, and its Default is that secret written in the template.',
   check: (indexes) => indexes.flatMap((index): AppVerdict[] =>
     Object.entries(index.stack.template.Parameters ?? {})
-      .filter(([, p]) => p && isNoEcho(p.NoEcho) && p.Default !== undefined && p.Default !== null && String(p.Default) !== '')
+      // An SSM-typed parameter's Default names an SSM parameter: it is not the secret.
+      .filter(([, p]) => p && isNoEcho(p.NoEcho) && !isSsmParameterType(p.Type) && p.Default !== undefined && p.Default !== null && String(p.Default) !== '')
       .map(([name]) => ({ stack: index.stack, verdict: fail(`NoEcho parameter ${name} has a Default, which writes the secret into the template`, `Parameters.${name}.Default`) }))),
 });

@@ -10,6 +10,7 @@ describe('DPP-3.5-NoEchoParameterWithoutDefault', () => {
       Secret: { Type: 'String', NoEcho: true },
       Optional: { Type: 'String', NoEcho: 'true', Default: '' },
       Stage: { Type: 'String', Default: 'test' },
+      FromSsm: { Type: 'AWS::SSM::Parameter::Value<String>', NoEcho: true, Default: '/app/name' },
     }), [NoEchoParameterWithoutDefault])).toEqual([]);
   });
 

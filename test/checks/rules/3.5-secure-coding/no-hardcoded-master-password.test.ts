@@ -33,6 +33,11 @@ describe('DPP-3.5-NoHardcodedMasterPassword', () => {
     expectOneFailure(findingsOf(NoHardcodedMasterPassword, db({ Ref: 'DbPassword' }), extra), NoHardcodedMasterPassword, 'Db', /the Default of parameter DbPassword/);
   });
 
+  test('fails a password from an SSM-typed parameter (a plain String), without calling its Default hardcoded', () => {
+    const extra = { Parameters: { DbPassword: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/prod/db/password' } } };
+    expectOneFailure(findingsOf(NoHardcodedMasterPassword, db({ Ref: 'DbPassword' }), extra), NoHardcodedMasterPassword, 'Db', /plain SSM String parameter/);
+  });
+
   test('fails a plain SSM String reference', () => {
     expectOneFailure(findingsOf(NoHardcodedMasterPassword, db('{{resolve:ssm:/prod/db/password}}')), NoHardcodedMasterPassword, 'Db', /plain SSM String parameter/);
   });

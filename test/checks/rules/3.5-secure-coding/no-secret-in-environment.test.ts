@@ -66,8 +66,10 @@ describe('DPP-3.5-NoSecretInEnvironment', () => {
     expectOneUnresolvable(findingsOf(NoSecretInEnvironment, lambda({ 'Fn::If': ['C', {}, {}] })), 'Environment.Variables');
   });
 
-  test('ignores ordinary variables given by parameters', () => {
+  test('ignores ordinary variables given by parameters, SSM-typed ones included', () => {
     expect(findingsOf(NoSecretInEnvironment, lambda({ STAGE: { Ref: 'Stage' } }), parameters('Stage'))).toEqual([]);
+    const extra = { Parameters: { Domain: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/app/domain' } } };
+    expect(findingsOf(NoSecretInEnvironment, lambda({ DOMAIN: { Ref: 'Domain' } }), extra)).toEqual([]);
   });
 });
 
