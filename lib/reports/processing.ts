@@ -129,7 +129,8 @@ function publicExposureOf(index: TemplateIndex, logicalId: string, type: string,
     const value = readPath(index, props, 'PubliclyAccessible');
     if (value.kind === 'known') facts.push(asBoolean(value.value) ? 'publicly accessible' : 'private (PubliclyAccessible: false)');
     else if (value.kind === 'unresolvable') facts.push(text(value)!);
-    else facts.push('PubliclyAccessible not set (public when placed in a public subnet)');
+    // Aurora decides public access per instance; only Multi-AZ DB clusters declare it on the cluster.
+    else facts.push(type === 'AWS::RDS::DBCluster' ? 'decided by its DB instances' : 'PubliclyAccessible not set (public when placed in a public subnet)');
   } else if (type === 'AWS::OpenSearchService::Domain' || type === 'AWS::Elasticsearch::Domain') {
     facts.push(props.VPCOptions ? 'VPC endpoint only' : 'public endpoint (access policy decides)');
   } else if (['AWS::EFS::FileSystem', 'AWS::ElastiCache::ReplicationGroup', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster', 'AWS::EC2::Volume'].includes(type)) {
