@@ -104,9 +104,13 @@ export class TemplateIndex {
    */
   public classify(raw: unknown): Value {
     const value = classify(raw, (id) => this.resources.has(id));
-    if (value.kind !== 'reference') return value;
-    const type = this.typeOf(value.logicalId) ?? '';
-    return OPAQUE_OUTPUT_TYPE.test(type) ? { kind: 'unresolvable', why: `an output of ${type} ${value.logicalId}, known only at deploy` } : value;
+    if (value.kind !== 'reference' || !this.outputsKnownOnlyAtDeploy(value.logicalId)) return value;
+    return { kind: 'unresolvable', why: `an output of ${this.typeOf(value.logicalId)} ${value.logicalId}, known only at deploy` };
+  }
+
+  /** True for a custom resource or a nested stack: its `Ref` and attributes are whatever its code or outputs give at deploy. */
+  public outputsKnownOnlyAtDeploy(logicalId: string): boolean {
+    return OPAQUE_OUTPUT_TYPE.test(this.typeOf(logicalId) ?? '');
   }
 
   /**

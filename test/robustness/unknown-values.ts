@@ -73,10 +73,13 @@ export const CUSTOM_RESOURCE_DECLARATION = {
   Properties: { ServiceToken: 'arn:aws:lambda:eu-west-1:111111111111:function:handler' },
 } as const;
 
-/** A way of making a value unknown at synth time. `keepsValue` variants still show the original (as one branch). */
+/** A way of making a value unknown at synth time. */
 export interface UnknownVariant {
   readonly name: string;
+  /** The original value is still written in the template (as one branch of a condition, say). */
   readonly keepsValue: boolean;
+  /** The value is made at deploy by a resource of the template (a custom resource's output). */
+  readonly deployTime?: boolean;
   make(original: unknown): unknown;
 }
 
@@ -86,7 +89,7 @@ const NO_VALUE = { Ref: 'AWS::NoValue' };
 export const BASIC_VARIANTS: readonly UnknownVariant[] = [
   { name: 'Ref to a parameter', keepsValue: false, make: () => ({ Ref: UNKNOWN_PARAMETER }) },
   { name: 'Fn::If (value, AWS::NoValue)', keepsValue: true, make: (v) => ({ 'Fn::If': [UNKNOWN_CONDITION, v, NO_VALUE] }) },
-  { name: 'Fn::GetAtt of a custom resource', keepsValue: false, make: () => ({ 'Fn::GetAtt': [CUSTOM_RESOURCE, 'Value'] }) },
+  { name: 'Fn::GetAtt of a custom resource', keepsValue: false, deployTime: true, make: () => ({ 'Fn::GetAtt': [CUSTOM_RESOURCE, 'Value'] }) },
 ];
 
 /** More variants, drawn at random by the fast-check property. None of them can be decided from the template. */
@@ -98,7 +101,7 @@ export const MORE_VARIANTS: readonly UnknownVariant[] = [
   { name: 'Fn::FindInMap with a parameter key', keepsValue: false, make: () => ({ 'Fn::FindInMap': [UNKNOWN_MAPPING, { Ref: UNKNOWN_PARAMETER }, 'Value'] }) },
   { name: 'Fn::Sub of a parameter', keepsValue: false, make: () => ({ 'Fn::Sub': `\${${UNKNOWN_PARAMETER}}` }) },
   { name: 'Fn::Join with a parameter', keepsValue: false, make: () => ({ 'Fn::Join': ['', [{ Ref: UNKNOWN_PARAMETER }]] }) },
-  { name: 'Ref to a custom resource', keepsValue: false, make: () => ({ Ref: CUSTOM_RESOURCE }) },
+  { name: 'Ref to a custom resource', keepsValue: false, deployTime: true, make: () => ({ Ref: CUSTOM_RESOURCE }) },
   { name: 'nested Fn::If', keepsValue: true, make: (v) => ({ 'Fn::If': [UNKNOWN_CONDITION, { 'Fn::If': [OTHER_CONDITION, v, { Ref: UNKNOWN_PARAMETER }] }, NO_VALUE] }) },
 ];
 
