@@ -85,6 +85,7 @@ export function rawAt(ctx: Pick<ResourceContext, 'properties'>, path: string): {
   const segments = path.split('.');
   for (let i = 0; i < segments.length; i++) {
     if (current === null || current === undefined || typeof current !== 'object') return { value: undefined };
+    if (isIntrinsic(current) && (current as { Ref?: unknown }).Ref === 'AWS::NoValue') return { value: undefined };
     if (isIntrinsic(current)) return { unresolvable: `${Object.keys(current)[0]} at ${segments.slice(0, i).join('.') || 'the top'}` };
     current = (current as Record<string, unknown>)[segments[i]];
   }
