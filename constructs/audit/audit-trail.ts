@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { MIN_LOG_RETENTION_DAYS, requireLogRetentionDays } from './log-retention';
+import { logServerAccess } from './server-access-logs';
 
 /** How S3 Object Lock protects the trail's log files. */
 export enum AuditLogLockMode {
@@ -121,8 +122,6 @@ export class AuditTrail extends Construct {
       enforceSSL: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      serverAccessLogsBucket: this.accessLogsBucket,
-      serverAccessLogsPrefix: `${trailName}/`,
       lifecycleRules: [{
         id: 'CheaperStorageForOlderLogs',
         transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(transitionAfterDays) }],
@@ -131,6 +130,7 @@ export class AuditTrail extends Construct {
       removalPolicy,
     });
     tagStore(this.bucket, 'confidential');
+    logServerAccess(this.bucket, this.accessLogsBucket, `${trailName}/`);
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: logRetention,
