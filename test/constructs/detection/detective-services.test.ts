@@ -1,0 +1,119 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { DetectiveServices, GUARD_DUTY_FEATURES } from '../../../constructs/detection/detective-services';
+import { dppFindings } from '../fixtures';
+import { resourcesOfType, stackWithoutBundling } from '../no-bundling';
+
+function detective(props: Partial<ConstructorParameters<typeof DetectiveServices>[2]> = {}) {
+  const made = stackWithoutBundling();
+  const alertTopic = new sns.Topic(made.stack, 'Alerts', { enforceSSL: true });
+  const services = new DetectiveServices(made.stack, 'Detective', { alertTopic, ...props });
+  return { ...made, services, template: Template.fromStack(made.stack) };
+}
+
+describe('DetectiveServices (defaults: everything on)', () => {
+  let made: ReturnType<typeof detective>;
+  beforeAll(() => {
+    made = detective();
+  });
+
+  test('GuardDuty with S3 and malware protection; medium and higher findings to the topic', () => {
+    made.template.hasResourceProperties('AWS::GuardDuty::Detector', {
+      Enable: true,
+      Features: GUARD_DUTY_FEATURES.map((Name) => ({ Name, Status: 'ENABLED' })),
+    });
+    expect(GUARD_DUTY_FEATURES).toEqual(expect.arrayContaining(['S3_DATA_EVENTS', 'EBS_MALWARE_PROTECTION']));
+    made.template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.guardduty'], 'detail-type': ['GuardDuty Finding'], detail: { severity: [{ numeric: ['>=', 4] }] } },
+      Targets: [Match.objectLike({ Arn: { Ref: Match.stringLikeRegexp('Alerts') } })],
+    });
+  });
+
+  test('Security Hub with the Foundational and CIS standards; new high and critical findings to the topic', () => {
+    made.template.hasResourceProperties('AWS::SecurityHub::Hub', { EnableDefaultStandards: false, ControlFindingGenerator: 'SECURITY_CONTROL' });
+    const standards = resourcesOfType(made.template, 'AWS::SecurityHub::Standard');
+    expect(standards.map(([, s]) => s.Properties.StandardsArn['Fn::Join'][1].slice(-1)[0]).sort()).toEqual([
+      ':securityhub:eu-west-1::standards/aws-foundational-security-best-practices/v/1.0.0',
+      ':securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0',
+    ]);
+    for (const [, standard] of standards) expect(standard.DependsOn).toEqual([expect.stringMatching(/DetectiveSecurityHub/)]);
+    made.template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ source: ['aws.securityhub'], detail: { findings: Match.objectLike({ Severity: { Label: ['HIGH', 'CRITICAL'] } }) } }),
+      Targets: [Match.objectLike({ Arn: { Ref: Match.stringLikeRegexp('Alerts') } })],
+    });
+    made.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish' })]) },
+    });
+  });
+
+  test('AWS Config records everything to an encrypted, TLS-only, private bucket, with managed rules after the recorder', () => {
+    made.template.hasResourceProperties('AWS::Config::ConfigurationRecorder', { RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: true } });
+    made.template.hasResourceProperties('AWS::Config::DeliveryChannel', { S3BucketName: { Ref: Match.stringLikeRegexp('DetectiveConfigBucket') } });
+    made.template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: Match.anyValue(),
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+    const rules = resourcesOfType(made.template, 'AWS::Config::ConfigRule');
+    expect(rules.length).toBeGreaterThanOrEqual(10);
+    for (const [, rule] of rules) {
+      expect(rule.Properties.Description).toMatch(/^DPP \d\.\d: /);
+      expect(rule.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/DetectiveConfigRecorder/)]));
+    }
+    made.template.hasResourceProperties('AWS::Config::ConfigRule', {
+      Source: { Owner: 'AWS', SourceIdentifier: 'IAM_PASSWORD_POLICY' },
+      InputParameters: Match.objectLike({ MinimumPasswordLength: '12', MaxPasswordAge: '365', RequireSymbols: 'true' }),
+    });
+    made.template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'config.amazonaws.com' } })] },
+      ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWS_ConfigRole']] }],
+    });
+  });
+
+  test('Macie is enabled', () => {
+    made.template.hasResourceProperties('AWS::Macie::Session', { Status: 'ENABLED' });
+  });
+
+  test('Inspector is enabled through a custom resource calling inspector2:Enable, with the runtime SDK and a retained log group', () => {
+    made.template.hasResourceProperties('Custom::InspectorEnablement', {
+      Create: Match.stringLikeRegexp('"service":"Inspector2","action":"enable"'),
+      InstallLatestAwsSdk: false,
+    });
+    made.template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'inspector2:Enable', Resource: '*' })]) },
+    });
+    const functions = resourcesOfType(made.template, 'AWS::Lambda::Function');
+    for (const [, fn] of functions) expect(fn.Properties.LoggingConfig?.LogGroup).toBeDefined();
+    made.template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
+  });
+
+  test('the DPP pack finds no error', () => {
+    expect(dppFindings(made.app).open.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('DetectiveServices switches', () => {
+  test('every service can be turned off by its own switch', () => {
+    const { template, services } = detective({ guardDuty: false, securityHub: false, config: false, macie: false, inspector: false });
+    for (const type of ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard', 'AWS::Config::ConfigurationRecorder', 'AWS::Config::DeliveryChannel',
+      'AWS::Config::ConfigRule', 'AWS::Macie::Session', 'Custom::InspectorEnablement', 'AWS::Events::Rule']) {
+      template.resourceCountIs(type, 0);
+    }
+    expect(services.configRecorder).toBeUndefined();
+  });
+
+  test('one service off leaves the others on', () => {
+    const { template } = detective({ guardDuty: false });
+    template.resourceCountIs('AWS::GuardDuty::Detector', 0);
+    template.resourceCountIs('AWS::SecurityHub::Hub', 1);
+    template.resourceCountIs('AWS::Config::ConfigurationRecorder', 1);
+    template.resourceCountIs('AWS::Events::Rule', 1);
+  });
+
+  test('the GuardDuty threshold', () => {
+    detective({ minimumGuardDutySeverity: 7 }).template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ detail: { severity: [{ numeric: ['>=', 7] }] } }),
+    });
+    expect(() => detective({ minimumGuardDutySeverity: 9 })).toThrow('DetectiveServices: minimumGuardDutySeverity must be an integer from 1 to 8, got 9');
+    expect(() => detective({ logRetention: 30 })).toThrow('DetectiveServices: logRetention must be at least 90 days (DPP 3.6 Logging and Monitoring), got 30');
+  });
+});
