@@ -39,7 +39,7 @@ export function acknowledgmentsOf(construct: IConstruct): Record<string, string>
 export interface DppFinding {
   readonly rule: string;
   readonly severity: PolicyViolation['severity'];
-  readonly path: string;
+  readonly path: string | undefined;
   readonly description: string;
 }
 
@@ -58,7 +58,7 @@ export function dppFindings(app: App): { open: DppFinding[]; acknowledged: (DppF
   for (const violation of report.violations) {
     for (const resource of violation.violatingResources) {
       const finding = { rule: violation.ruleName, severity: violation.severity, path: resource.constructPath, description: violation.description };
-      const construct = byPath.get(resource.constructPath);
+      const construct = resource.constructPath === undefined ? undefined : byPath.get(resource.constructPath);
       const reason = construct ? acknowledgmentsOf(construct)[`DPP::${violation.ruleName}`] : undefined;
       if (reason) acknowledged.push({ ...finding, reason });
       else open.push(finding);

@@ -1,5 +1,5 @@
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { PiiBucket, type PiiBucketProps } from '../../../constructs/data/pii-bucket';
 import { acknowledgmentsOf, newStack } from '../fixtures';
 

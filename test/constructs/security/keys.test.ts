@@ -10,7 +10,7 @@ function build(props?: EncryptionKeysProps): Template {
 
 describe('EncryptionKeys', () => {
   let template: Template;
-  let keys: Record<string, { Properties: Record<string, any>; DeletionPolicy?: string }>;
+  let keys: Record<string, Record<string, any>>;
   beforeAll(() => {
     template = build();
     keys = template.findResources('AWS::KMS::Key');
