@@ -6,7 +6,8 @@ import { isIntrinsic, intrinsicName } from '../values';
  * `Fn::Join` / `Fn::Sub` from pseudo parameters and references to resources of the template: their
  * value is fixed per deployment and can never be a wildcard, so rules can still read the literal
  * parts. Such placeholders are written `${AWS::AccountId}` / `${Bucket}` / `${Bucket.Arn}`.
- * A parameter, a condition (`Fn::If`), an import or a lookup can be anything: `known: false`.
+ * A parameter, a condition (`Fn::If`), an import, a lookup, or an output of a custom resource or
+ * nested stack can be anything: `known: false`.
  */
 export type Text = { readonly known: true; readonly text: string } | { readonly known: false; readonly why: string };
 
@@ -20,9 +21,17 @@ function unknown(why: string): Text {
   return { known: false, why };
 }
 
+/** A resource's Ref or attribute: fixed per deployment, except for custom resources and nested stacks, whose outputs can be anything. */
+function resourceText(index: TemplateIndex, target: string): Text {
+  const id = target.split('.')[0];
+  if (!index.hasResource(id)) return unknown(`Fn::GetAtt of ${target}`);
+  if (index.outputsKnownOnlyAtDeploy(id)) return unknown(`an output of ${index.typeOf(id)} ${id}, known only at deploy`);
+  return known(`\${${target}}`);
+}
+
 function refText(index: TemplateIndex, name: string): Text {
-  if (PSEUDO.has(name) || index.hasResource(name.split('.')[0])) return known(`\${${name}}`);
-  return unknown(`parameter ${name}`);
+  if (PSEUDO.has(name)) return known(`\${${name}}`);
+  return index.hasResource(name.split('.')[0]) ? resourceText(index, name) : unknown(`parameter ${name}`);
 }
 
 function subText(index: TemplateIndex, arg: unknown): Text {
@@ -56,10 +65,8 @@ export function textOf(index: TemplateIndex, raw: unknown): Text {
   switch (name) {
     case 'Ref':
       return typeof arg === 'string' ? refText(index, arg) : unknown('Ref');
-    case 'Fn::GetAtt': {
-      const target = Array.isArray(arg) ? arg.join('.') : String(arg);
-      return index.hasResource(target.split('.')[0]) ? known(`\${${target}}`) : unknown(`Fn::GetAtt of ${target}`);
-    }
+    case 'Fn::GetAtt':
+      return resourceText(index, Array.isArray(arg) ? arg.join('.') : String(arg));
     case 'Fn::Sub':
       return subText(index, arg);
     case 'Fn::Join': {

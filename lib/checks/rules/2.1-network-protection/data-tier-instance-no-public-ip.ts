@@ -7,6 +7,7 @@ function interfaceVerdicts(ctx: ResourceContext): Verdict[] {
   const interfaces = ctx.properties.NetworkInterfaces;
   if (isIntrinsic(interfaces)) return [unresolvable('NetworkInterfaces', 'network interfaces given by an intrinsic')];
   return asArray(interfaces).flatMap((ni, i): Verdict[] => {
+    if (isIntrinsic(ni)) return [unresolvable(`NetworkInterfaces.${i}`, 'a network interface given by an intrinsic')];
     if (!ni || typeof ni !== 'object') return [];
     const spec = ni as Record<string, unknown>;
     const path = `NetworkInterfaces.${i}.AssociatePublicIpAddress`;

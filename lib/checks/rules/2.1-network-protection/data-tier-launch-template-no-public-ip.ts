@@ -2,16 +2,27 @@ import { dataTierSubnet, launchSubnets } from '../../lookups/network';
 import { fail, resourceRule, unresolvable, type ResourceContext, type Verdict } from '../../types';
 import { asArray, asBoolean, isIntrinsic } from '../../values';
 
-/** The public-IP settings a launcher declares, with the raw subnet each one names (if any). */
-function publicIpSettings(ctx: ResourceContext): Array<{ path: string; raw: unknown; subnet: unknown }> {
+interface PublicIpSetting {
+  readonly path: string;
+  readonly raw: unknown;
+  /** The subnet the interface names itself, if any. */
+  readonly subnet: unknown;
+}
+
+/** The public-IP settings a launcher declares, or the verdict when its interfaces cannot be read. */
+function publicIpSettings(ctx: ResourceContext): PublicIpSetting[] | Verdict {
   if (ctx.type === 'AWS::AutoScaling::LaunchConfiguration') return [{ path: 'AssociatePublicIpAddress', raw: ctx.properties.AssociatePublicIpAddress, subnet: undefined }];
-  const data = ctx.properties.LaunchTemplateData;
-  const interfaces = data && typeof data === 'object' && !isIntrinsic(data) ? (data as Record<string, unknown>).NetworkInterfaces : data;
-  if (isIntrinsic(interfaces)) return [{ path: 'LaunchTemplateData.NetworkInterfaces', raw: interfaces, subnet: undefined }];
-  return asArray(interfaces).map((ni, i) => {
+  const data = ctx.prop('LaunchTemplateData');
+  if (data.kind === 'unresolvable') return unresolvable('LaunchTemplateData', data.why);
+  const interfaces = ctx.prop('LaunchTemplateData.NetworkInterfaces');
+  if (interfaces.kind === 'unresolvable') return unresolvable('LaunchTemplateData.NetworkInterfaces', interfaces.why);
+  const settings: PublicIpSetting[] = [];
+  for (const [i, ni] of asArray(interfaces.kind === 'known' ? interfaces.value : undefined).entries()) {
+    if (isIntrinsic(ni)) return unresolvable(`LaunchTemplateData.NetworkInterfaces.${i}`, 'a network interface given by an intrinsic');
     const spec = ni && typeof ni === 'object' ? (ni as Record<string, unknown>) : {};
-    return { path: `LaunchTemplateData.NetworkInterfaces.${i}.AssociatePublicIpAddress`, raw: spec.AssociatePublicIpAddress, subnet: spec.SubnetId };
-  });
+    settings.push({ path: `LaunchTemplateData.NetworkInterfaces.${i}.AssociatePublicIpAddress`, raw: spec.AssociatePublicIpAddress, subnet: spec.SubnetId });
+  }
+  return settings;
 }
 
 export const DataTierLaunchTemplateNoPublicIp = resourceRule({
@@ -23,8 +34,10 @@ export const DataTierLaunchTemplateNoPublicIp = resourceRule({
   fix: 'Remove AssociatePublicIpAddress (or set it false) from the launch template or launch configuration used in the data tier',
   explanation: 'DPP 2.1 Network Protection requires network segmentation; the data tier must not be reachable from the internet.',
   check: (ctx) => {
+    const settings = publicIpSettings(ctx);
+    if (!Array.isArray(settings)) return settings;
     let placementSubnets: unknown[] | undefined;
-    return publicIpSettings(ctx).flatMap(({ path, raw, subnet }): Verdict[] => {
+    return settings.flatMap(({ path, raw, subnet }): Verdict[] => {
       const associate = ctx.index.classify(raw);
       if (associate.kind !== 'unresolvable' && !(associate.kind === 'known' && asBoolean(associate.value) === true)) return [];
       // Subnets come from the interface itself, else from the groups and instances that launch from this resource.

@@ -34,4 +34,9 @@ describe('DPP-2.1-DataTierInstanceNoPublicIp', () => {
     expect(instance({ SubnetId: { Ref: 'Subnet' }, NetworkInterfaces: [{ DeviceIndex: '0', AssociatePublicIpAddress: true }] }))
       .toEqual([expect.objectContaining({ level: 'warning', property: 'SubnetId' })]);
   });
+
+  test('warns when a network interface is an intrinsic', () => {
+    expect(instance({ NetworkInterfaces: [{ 'Fn::If': ['Public', { DeviceIndex: '0', AssociatePublicIpAddress: true }, { Ref: 'AWS::NoValue' }] }] }))
+      .toEqual([expect.objectContaining({ level: 'warning', property: 'NetworkInterfaces.0' })]);
+  });
 });

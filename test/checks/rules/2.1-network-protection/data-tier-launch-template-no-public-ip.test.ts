@@ -47,4 +47,11 @@ describe('DPP-2.1-DataTierLaunchTemplateNoPublicIp', () => {
     expect(findingsOf(rule, template({ Ref: 'Public' }, [{ Ref: 'DataSubnet' }]), parameters('Public'))).toEqual([expect.objectContaining({ level: 'warning' })]);
     expect(findingsOf(rule, template(true, { 'Fn::Split': [',', { 'Fn::ImportValue': 'Subnets' }] } as unknown as unknown[]))).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringMatching(/^cannot be verified at synth time/) })]);
   });
+
+  test('warns when the launch template data, its interfaces or one interface is an intrinsic', () => {
+    const lt = (LaunchTemplateData: unknown) => findingsOf(rule, { Lt: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData } } }, parameters('Data'));
+    expect(lt({ Ref: 'Data' })).toEqual([expect.objectContaining({ level: 'warning', property: 'LaunchTemplateData' })]);
+    expect(lt({ NetworkInterfaces: { 'Fn::If': ['Public', [], []] } })).toEqual([expect.objectContaining({ level: 'warning', property: 'LaunchTemplateData.NetworkInterfaces' })]);
+    expect(lt({ NetworkInterfaces: [{ 'Fn::If': ['Public', {}, { Ref: 'AWS::NoValue' }] }] })).toEqual([expect.objectContaining({ level: 'warning', property: 'LaunchTemplateData.NetworkInterfaces.0' })]);
+  });
 });

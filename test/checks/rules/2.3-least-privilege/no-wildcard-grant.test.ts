@@ -83,4 +83,12 @@ describe('DPP-2.3-NoWildcardGrant', () => {
     };
     expect(findingsOf(rule, resources)).toEqual([]);
   });
+
+  test('warns when Resource is an output of a custom resource (it can be anything, "*" included)', () => {
+    const findings = findingsOf(rule, {
+      Lookup: { Type: 'Custom::Lookup', Properties: { ServiceToken: 'arn:aws:lambda:eu-west-1:1:function:f' } },
+      P: { Type: 'AWS::IAM::Policy', Properties: { PolicyDocument: doc({ Effect: 'Allow', Action: 'kms:*', Resource: { 'Fn::GetAtt': ['Lookup', 'Arn'] } }) } },
+    });
+    expect(findings).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringMatching(/output of Custom::Lookup Lookup/) })]);
+  });
 });
