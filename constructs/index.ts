@@ -6,3 +6,16 @@ export * from './network/segmented-vpc';
 export * from './data/encrypted-database';
 export * from './data/pii-bucket';
 export * from './data/pii-table';
+// Identity (DPP 2.2, 2.3, 2.4)
+export * from './identity/account-password-policy';
+export * from './identity/mfa-enforcement';
+export * from './identity/account-lockout';
+export * from './identity/console-sign-in-forwarder';
+export * from './identity/dpp-user-pool';
+// Audit (DPP 2.7, 3.6)
+export * from './audit/log-retention';
+export * from './audit/audit-trail';
+export * from './audit/cis-metric-filters';
+export * from './audit/security-alarms';
+// Detection (DPP 2.7, 3.3, 3.7)
+export * from './detection/detective-services';
