@@ -1,7 +1,7 @@
 import type { ResourceContext, Verdict } from '../types';
 import { fail, unresolvable } from '../types';
 import { asArray, containsIntrinsic, isIntrinsic } from '../values';
-import { actionMatches, isDenyInsecureTransport, statementsOf, type Statement } from './policy-document';
+import { actionMatches, INTRINSIC, isDenyInsecureTransport, statementsOf, type Statement } from './policy-document';
 
 /**
  * DPP 2.5 Encryption in Transit for resources whose access is governed by a resource policy
@@ -98,14 +98,20 @@ function onlySecureTransportCondition(statement: Statement): boolean {
   return operators.length === 1 && !!bool && typeof bool === 'object' && Object.keys(bool).length === 1;
 }
 
+/** 'yes' when `covered`, else 'unknown' when an intrinsic might cover it, else 'no'. */
+function coverage(covered: boolean, mightBeIntrinsic: boolean): Coverage {
+  if (covered) return 'yes';
+  return mightBeIntrinsic ? 'unknown' : 'no';
+}
+
 /** Whether a deny-insecure-transport statement applies to every principal, the data actions and the resource. */
 function statementCovers(statement: Statement, target: SecureTransportTarget, ctx: ResourceContext): Coverage {
-  if (!onlySecureTransportCondition(statement)) return 'no';
-  const principal: Coverage = statement.notPrincipal ? 'no' : statement.principals.includes('*') ? 'yes' : statement.unresolvable || containsIntrinsic(statement.principalRaw) ? 'unknown' : 'no';
-  const actions: Coverage = statement.notAction
-    ? target.actions.every((a) => !statement.actions.some((p) => actionMatches(p, a))) ? 'yes' : 'no'
-    : target.actions.every((a) => statement.actions.some((p) => actionMatches(p, a))) ? 'yes' : 'no';
-  const resource: Coverage = statement.notResource ? 'no' : best(asArray(statement.raw.Resource).map((r) => target.coversResource(r, ctx)));
+  if (!onlySecureTransportCondition(statement) || statement.notPrincipal || statement.notResource) return 'no';
+  const principal = coverage(statement.principals.includes('*'), statement.principals.includes(INTRINSIC));
+  // A NotAction deny covers an action unless it names it; an Action deny covers it only if it names it.
+  const named = (action: string) => statement.actions.some((pattern) => actionMatches(pattern, action));
+  const actions = coverage(target.actions.every((a) => named(a) !== statement.notAction), statement.actions.includes(INTRINSIC));
+  const resource = best(asArray(statement.raw.Resource).map((r) => target.coversResource(r, ctx)));
   return worst(worst(principal, actions), resource);
 }
 

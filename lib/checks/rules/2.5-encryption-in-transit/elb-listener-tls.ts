@@ -31,7 +31,9 @@ function actionProblem(action: unknown, property: string): string | Verdict | un
  * of the listener rules attached to it in the template, must redirect with Protocol HTTPS.
  */
 function redirectOnlyVerdict(ctx: ResourceContext): Verdict | undefined {
-  const actionLists: Array<[string, unknown]> = [['DefaultActions', ctx.properties.DefaultActions]];
+  const defaults = ctx.properties.DefaultActions;
+  if (!isIntrinsic(defaults) && asArray(defaults).length === 0) return fail('the HTTP listener has no DefaultActions redirecting to HTTPS', 'DefaultActions');
+  const actionLists: Array<[string, unknown]> = [['DefaultActions', defaults]];
   for (const ref of ctx.index.referrersOf(ctx.logicalId, 'AWS::ElasticLoadBalancingV2::ListenerRule', 'Properties.ListenerArn')) {
     actionLists.push([`${ref.from}.Actions`, ctx.index.resource(ref.from)?.Properties?.Actions]);
   }

@@ -77,6 +77,10 @@ describe('DPP-2.5-ElbListenerTls', () => {
     ]);
   });
 
+  test('fails an HTTP listener without default actions', () => {
+    expect(findingsOf(ElbListenerTls, listener({ Protocol: 'HTTP', DefaultActions: [] }))).toEqual([expect.objectContaining({ level: 'error', property: 'DefaultActions' })]);
+  });
+
   test('fails an HTTP redirect that keeps the protocol (#{protocol} is the default)', () => {
     const findings = findingsOf(ElbListenerTls, listener({ Protocol: 'HTTP', DefaultActions: [{ Type: 'redirect', RedirectConfig: { Port: '8080', StatusCode: 'HTTP_301' } }] }));
     expect(findings).toEqual([expect.objectContaining({ level: 'error', message: expect.stringMatching(/redirects to #\{protocol\} \(HTTP\), not HTTPS/) })]);

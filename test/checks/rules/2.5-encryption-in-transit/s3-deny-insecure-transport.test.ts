@@ -91,3 +91,14 @@ describe('DPP-2.5-S3DenyInsecureTransport', () => {
     expect(findingsOf(S3DenyInsecureTransport, resources).map((f) => f.logicalId)).toEqual(['Other']);
   });
 });
+
+describe('DPP-2.5-S3DenyInsecureTransport: deny parts given by intrinsics', () => {
+  test.each([
+    ['Action', { Action: { Ref: 'Secure' } }],
+    ['Principal', { Principal: { AWS: { Ref: 'Secure' } } }],
+    ['Resource', { Resource: { Ref: 'Secure' } }],
+  ])('warns when the %s of the deny is a parameter', (_, overrides) => {
+    const findings = findingsOf(S3DenyInsecureTransport, bucketWithPolicy(denyStatement(overrides)), parameters('Secure'));
+    expect(findings).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringMatching(/^cannot be verified at synth time: Policy\.PolicyDocument/) })]);
+  });
+});
