@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { CfnResource, Stack, Token, type IPolicyValidationContext, type PolicyValidationPluginReport, type PolicyViolation } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token, Validations, type IPolicyValidationContext, type PolicyValidationPluginReport, type PolicyViolation } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { clause } from './catalogue';
@@ -8,6 +8,29 @@ import { dppRuleSet } from './rules';
 import { TemplateIndex } from './template-index';
 import type { CfnTemplate } from './template';
 import type { Finding, Level, Rule } from './types';
+
+/** A finding acknowledged with `Validations.of(x).acknowledge(...)`, as `validateScope` reports it. */
+export interface AcknowledgedFinding {
+  readonly ruleId: string;
+  readonly level: Level;
+  readonly constructPath: string;
+  readonly reason: string;
+  readonly messages: readonly string[];
+}
+
+/** The acknowledgment reason for a rule on a construct or any of its scopes, as CDK records it. */
+function acknowledgmentReason(node: IConstruct, ruleId: string): string | undefined {
+  for (let current: IConstruct | undefined = node; current; current = current.node.scope) {
+    for (const entry of current.node.metadata) {
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
+      for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+        // CDK stores `DPP::<rule>`; an ID given without the pack prefix lands as `Annotation::<rule>`.
+        if (id.replace(/^(DPP|annotation)::/i, '') === ruleId) return reason;
+      }
+    }
+  }
+  return undefined;
+}
 
 /** Props of {@link DppChecks}. */
 export interface DppChecksProps extends NagPackProps {
@@ -19,6 +42,7 @@ export interface DppChecksProps extends NagPackProps {
 }
 
 interface Recorded {
+  readonly node: IConstruct;
   readonly rule: Rule;
   readonly level: Level;
   readonly constructPath: string;
@@ -53,6 +77,8 @@ export class DppChecks extends NagPack {
   private templatePaths = new Map<string, string>();
   private indexes = new Map<Stack, TemplateIndex>();
   private recorded = new Map<string, Recorded>();
+  private calledByFramework = false;
+  private acknowledgedFindings: AcknowledgedFinding[] = [];
 
   constructor(scope?: IConstruct, props?: DppChecksProps) {
     super(scope, props);
@@ -63,21 +89,35 @@ export class DppChecks extends NagPack {
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     this.templatePaths = new Map(context.stackTemplates.map((s) => [s.stackConstructPath, s.templatePath]));
+    this.calledByFramework = true;
     try {
       return super.validate(context);
     } finally {
       this.templatePaths = new Map();
+      this.calledByFramework = false;
     }
   }
 
+  /**
+   * Checks a construct tree directly (tests, programmatic use). Call it after `app.synth()`:
+   * tags are applied by aspects during synthesis. Called directly, acknowledged findings are left
+   * out of the report and listed in {@link acknowledged}; called by the CDK during synthesis, they
+   * stay in and the CDK moves them to the report's suppressed list with their reasons.
+   */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
     this.indexes = new Map();
     this.recorded = new Map();
+    this.acknowledgedFindings = [];
     super.validateScope(scope);
     this.checkAppRules(scope);
     const violations = this.violationsFromRecords();
     this.indexes = new Map();
     return { success: !violations.some((v) => v.severity === 'error'), violations };
+  }
+
+  /** The findings the last direct `validateScope` left out because they were acknowledged. */
+  public get acknowledged(): readonly AcknowledgedFinding[] {
+    return this.acknowledgedFindings;
   }
 
   protected checkResource(node: CfnResource): void {
@@ -92,9 +132,7 @@ export class DppChecks extends NagPack {
     for (const findings of grouped.values()) {
       const [first] = findings;
       const rule = this.ruleSet.rule(first.ruleId)!;
-      const record = this.record(rule, first.level, node.node.path, logicalId, this.templatePaths.get(stack.node.path));
-      // cdk-nag decides acknowledgment inside applyRule; the rule callback runs only then, so
-      // what it records is exactly what cdk-nag reports.
+      const record = this.record(node, rule, first.level, logicalId, this.templatePaths.get(stack.node.path));
       this.applyRule({
         ruleSuffixOverride: rule.id.slice(PACK_NAME.length + 1),
         info: first.message,
@@ -112,11 +150,12 @@ export class DppChecks extends NagPack {
     }
   }
 
-  private record(rule: Rule, level: Level, constructPath: string, logicalId?: string, templatePath?: string): Recorded {
+  private record(node: IConstruct, rule: Rule, level: Level, logicalId?: string, templatePath?: string): Recorded {
+    const constructPath = node.node.path;
     const key = `${rule.id}|${level}|${constructPath}`;
     let record = this.recorded.get(key);
     if (!record) {
-      record = { rule, level, constructPath, logicalId, templatePath, messages: [], properties: [] };
+      record = { node, rule, level, constructPath, logicalId, templatePath, messages: [], properties: [] };
       this.recorded.set(key, record);
     }
     return record;
@@ -155,7 +194,7 @@ export class DppChecks extends NagPack {
       if (!stack) continue;
       const rule = this.ruleSet.rule(finding.ruleId)!;
       const node = finding.logicalId ? stack.node.tryFindChild(finding.logicalId) : undefined;
-      const record = this.record(rule, finding.level, node?.node.path ?? stack.node.path, finding.logicalId, this.templatePaths.get(stack.node.path));
+      const record = this.record(node ?? stack, rule, finding.level, finding.logicalId, this.templatePaths.get(stack.node.path));
       record.messages.push(finding.message);
     }
   }
@@ -168,7 +207,13 @@ export class DppChecks extends NagPack {
     type Mutable = PolicyViolation & { violatingResources: PolicyViolation['violatingResources'][number][] };
     const violations = new Map<string, Mutable>();
     for (const record of this.recorded.values()) {
-      // No messages: acknowledged through cdk-nag, whose rule callback then never ran.
+      if (!this.calledByFramework) {
+        const reason = acknowledgmentReason(record.node, record.rule.id);
+        if (reason !== undefined) {
+          this.acknowledgedFindings.push({ ruleId: record.rule.id, level: record.level, constructPath: record.constructPath, reason, messages: [...new Set(record.messages)] });
+          continue;
+        }
+      }
       for (const message of new Set(record.messages)) {
         const key = `${record.rule.id}|${record.level}|${message}`;
         let violation = violations.get(key);
