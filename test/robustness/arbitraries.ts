@@ -39,7 +39,7 @@ const INTERESTING_STRINGS = [
   'HTTP', 'HTTPS', 'TLS', 'redirect', 'forward', 'redirect-to-https', 'allow-all', 'TLSv1', 'TLSv1.2_2021', 'TLS_1_0', 'ELBSecurityPolicy-2016-08',
   'arn:aws:iam::111111111111:root', 'arn:aws:iam::999999999999:root', 'arn:aws:iam::*:root', 'arn:aws:kms:eu-west-1:111111111111:key/1234abcd',
   'arn:aws:iam::aws:policy/AdministratorAccess', '123456789012', '111111111111', 'subnet-0123', 'vpc-0123', 'sg-0123',
-  '${AWS::AccountId}', '${Missing}', '${Target.Arn}', '${!Literal}', '${constructor}', '${', '{{resolve:secretsmanager:Secret:SecretString:password}}',
+  'TestStack-QueueName', 'Shared-Export', '${AWS::AccountId}', '${Missing}', '${Target.Arn}', '${!Literal}', '${constructor}', '${', '{{resolve:secretsmanager:Secret:SecretString:password}}',
   'admin', 'root', 'shared', 'user1', 'password', 'hunter2', 'DB_PASSWORD', 'API_TOKEN',
   'line one\nline two', 'tab\there', 'carriage\rreturn', '\u2028', 'é', '\ud800', 'Ref', 'Fn::If', 'Condition', '__proto__', 'constructor',
 ];
@@ -160,8 +160,8 @@ export interface TemplateVocabulary {
   readonly types: readonly string[];
   /** Property names the rules read. */
   readonly keys: readonly string[];
-  /** Resources known to fail a rule, perturbed to reach the rules' deeper branches. */
-  readonly seedResources: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  /** The resources of templates known to fail a rule (logical ID → resource), perturbed to reach the rules' deeper branches. */
+  readonly seedTemplates: ReadonlyArray<Readonly<Record<string, unknown>>>;
 }
 
 /** One resource built from scratch: a type, and Properties of any shape (usually an object of known keys with tags). */
@@ -177,13 +177,13 @@ function freshResourceArb(vocabulary: TemplateVocabulary, value: fc.Arbitrary<un
   );
 }
 
-/** A resource of a failing seed with up to three of its nodes replaced by random values. */
-function perturbedSeedArb(vocabulary: TemplateVocabulary, value: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
-  return fc.constantFrom(...vocabulary.seedResources).chain((resource) => {
-    const paths = nodePaths(resource);
-    if (paths.length === 0) return fc.constant<unknown>(resource);
-    return fc.array(fc.tuple(fc.constantFrom(...paths), value), { maxLength: 3 })
-      .map((replacements) => replacements.reduce<unknown>((acc, [path, v]) => replaceAt(acc, path, v), resource));
+/** The resources of a failing seed with up to three of their nodes replaced by random values. */
+function perturbedSeedArb(vocabulary: TemplateVocabulary, value: fc.Arbitrary<unknown>): fc.Arbitrary<Record<string, unknown>> {
+  return fc.constantFrom(...vocabulary.seedTemplates).chain((resources) => {
+    const sites = Object.entries(resources).flatMap(([id, resource]) => nodePaths(resource).map((path) => [id, path] as const));
+    if (sites.length === 0) return fc.constant({ ...resources });
+    return fc.array(fc.tuple(fc.constantFrom(...sites), value), { maxLength: 3 })
+      .map((edits) => edits.reduce<Record<string, unknown>>((acc, [[id, path], v]) => ({ ...acc, [id]: replaceAt(acc[id], path, v) }), { ...resources }));
   });
 }
 
@@ -191,22 +191,41 @@ function perturbedSeedArb(vocabulary: TemplateVocabulary, value: fc.Arbitrary<un
 function resourceEntryArb(vocabulary: TemplateVocabulary, value: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   return fc.oneof(
     { arbitrary: freshResourceArb(vocabulary, value), weight: 10 },
-    { arbitrary: perturbedSeedArb(vocabulary, value), weight: 6 },
     { arbitrary: fc.record({ Type: value, Properties: value }, { noNullPrototype: true }), weight: 1 },
     { arbitrary: leafArb, weight: 1 },
   );
 }
 
-/** A template: fixed Parameters, Conditions and Mappings (so intrinsics find them), and 0–6 resources. */
+/** More parameters, secret-looking or not: `NoEcho` in its spellings, defaults of any shape. */
+function parametersArb(value: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  const parameter = fc.record(
+    { Type: fc.constantFrom('String', 'Number', 'CommaDelimitedList', 'AWS::SSM::Parameter::Value<String>'), NoEcho: fc.oneof(fc.constantFrom(true, 'true', 'TRUE', false, 'false'), value), Default: value },
+    { requiredKeys: [], noNullPrototype: true },
+  );
+  return fc.oneof(fc.dictionary(fc.constantFrom('DbPassword', 'ApiToken', 'Plain'), fc.oneof({ arbitrary: parameter, weight: 8 }, { arbitrary: value, weight: 1 }), { maxKeys: 3, noNullPrototype: true }), value);
+}
+
+/** Outputs, some exported under names other stacks import (`Fn::ImportValue` is among the intrinsics). */
+function outputsArb(value: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  const exportName = fc.oneof(fc.constantFrom('Shared-Export', 'TestStack-QueueName', 'SharedExport'), fc.constant({ 'Fn::Sub': '${AWS::StackName}-Queue' }), value);
+  const output = fc.record({ Value: value, Export: fc.oneof(fc.record({ Name: exportName }, { noNullPrototype: true }), value) }, { requiredKeys: ['Value'], noNullPrototype: true });
+  return fc.oneof({ arbitrary: fc.dictionary(fc.constantFrom('Out', 'QueueName', 'Arn'), output, { maxKeys: 2, noNullPrototype: true }), weight: 6 }, { arbitrary: value, weight: 1 });
+}
+
+/** A template: fixed Parameters, Conditions and Mappings (so intrinsics find them) with generated extra ones, outputs, and 0–6 resources. */
 export function templateArb(vocabulary: TemplateVocabulary): fc.Arbitrary<CfnTemplate> {
   const value = valueArb(vocabulary.keys);
-  const resources = fc.dictionary(fc.constantFrom(...LOGICAL_IDS, 'constructor', '__proto__'), resourceEntryArb(vocabulary, value), { minKeys: 0, maxKeys: 6, noNullPrototype: true });
+  const fresh = fc.dictionary(fc.constantFrom(...LOGICAL_IDS, 'constructor', '__proto__'), resourceEntryArb(vocabulary, value), { minKeys: 0, maxKeys: 6, noNullPrototype: true });
+  // Half the templates build on a failing seed, so rules that relate resources (a user and its group) get past "not applicable".
+  const resources = fc.tuple(fc.option(perturbedSeedArb(vocabulary, value), { nil: undefined, freq: 2 }), fresh).map(([seed, more]) => ({ ...seed, ...more }));
   const resourcesField = fc.oneof({ arbitrary: resources, weight: 30 }, { arbitrary: leafArb, weight: 1 }, { arbitrary: fc.array(value, { maxLength: 2 }), weight: 1 });
-  return resourcesField.map((res) => ({
-    Parameters: Object.fromEntries(PARAMETER_NAMES.map((name) => [name, { Type: 'String' }])),
+  const extras = fc.record({ parameters: fc.option(parametersArb(value), { nil: undefined }), outputs: fc.option(outputsArb(value), { nil: undefined }) });
+  return fc.tuple(resourcesField, extras).map(([res, { parameters, outputs }]) => ({
+    Parameters: { ...Object.fromEntries(PARAMETER_NAMES.map((name) => [name, { Type: 'String' }])), ...(parameters && typeof parameters === 'object' ? (parameters as Record<string, unknown>) : {}) },
     Conditions: Object.fromEntries(CONDITION_NAMES.map((name) => [name, { 'Fn::Equals': [{ Ref: 'UnknownParameter' }, 'yes'] }])),
     Mappings: { [MAPPING_NAME]: { 'eu-west-1': { Value: 'true' } } },
     Resources: res,
+    ...(outputs !== undefined ? { Outputs: outputs } : {}),
   }) as unknown as CfnTemplate);
 }
 

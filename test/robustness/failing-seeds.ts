@@ -220,6 +220,35 @@ export const FAILING_SEEDS: Readonly<Record<string, readonly FailingSeed[]>> = {
     { target: 'Target', resources: one('AWS::IAM::ManagedPolicy', { PolicyDocument: policy({ Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject'], Resource: '*' }) }) },
   ],
 
+  // DPP 2.4 Credential Management
+  'DPP-2.4-AccountPasswordPolicy': [
+    {
+      target: 'Target',
+      resources: one('Custom::AccountPasswordPolicy', {
+        ServiceToken: 'arn:aws:lambda:eu-west-1:111111111111:function:password-policy', MinimumPasswordLength: 8,
+        RequireUppercaseCharacters: true, RequireLowercaseCharacters: true, RequireNumbers: true, RequireSymbols: 'false', MaxPasswordAge: 400, PasswordReusePrevention: 24,
+      }),
+    },
+  ],
+  'DPP-2.4-ConsoleGroupMfa': [
+    {
+      target: 'Target',
+      resources: {
+        Target: { Type: 'AWS::IAM::Group', Properties: { GroupName: 'developers', ManagedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] } },
+        Alice: { Type: 'AWS::IAM::User', Properties: { UserName: 'alice.smith', Groups: [{ Ref: 'Target' }], LoginProfile: { Password: '{{resolve:secretsmanager:alice-initial:SecretString:password}}' } } },
+      },
+    },
+  ],
+  'DPP-2.4-CognitoPasswordPolicy': [
+    { target: 'Target', resources: one('AWS::Cognito::UserPool', { Policies: { PasswordPolicy: { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: false } } }) },
+  ],
+  'DPP-2.4-CognitoMfaRequired': [
+    { target: 'Target', resources: one('AWS::Cognito::UserPool', { MfaConfiguration: 'OPTIONAL' }) },
+  ],
+  'DPP-2.4-SecretCustomerKey': [
+    { target: 'Target', resources: one('AWS::SecretsManager::Secret', { Name: 'db', KmsKeyId: 'alias/aws/secretsmanager', ReplicaRegions: [{ Region: 'eu-central-1', KmsKeyId: 'alias/aws/secretsmanager' }] }) },
+  ],
+
   // DPP 2.5 Encryption in Transit
   'DPP-2.5-S3DenyInsecureTransport': [
     {
