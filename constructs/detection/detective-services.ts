@@ -139,7 +139,7 @@ export class DetectiveServices extends Construct {
       const { partition, region } = Stack.of(this);
       for (const [name, standardPath] of Object.entries(SECURITY_HUB_STANDARDS)) {
         const standard = new securityhub.CfnStandard(this, name, { standardsArn: `arn:${partition}:securityhub:${region}::${standardPath}` });
-        standard.addDependency(this.securityHub);
+        standard.addResourceDependency(this.securityHub);
       }
       new events.Rule(this, 'SecurityHubFindings', {
         description: 'DPP 2.7: new high and critical Security Hub findings to the security topic',

@@ -9,8 +9,8 @@ import type { NetworkAndData } from '../../lib/baseline/network-data';
 import { DppChecks } from '../../lib/checks/nag-pack';
 import { TAG_ENVIRONMENT } from '../../lib/checks/vocabulary';
 import { environmentSchema, type EnvironmentConfig, type EnvironmentName } from '../../lib/config';
-import { acknowledgmentsOf, dppFindings } from '../constructs/fixtures';
-import { resourcesOfType } from '../constructs/no-bundling';
+import { acknowledgmentsOf } from '../constructs/fixtures';
+import { dppErrorsAndAcknowledgments, resourcesOfType } from '../constructs/no-bundling';
 
 const CONFIGS: Record<EnvironmentName, EnvironmentConfig> = {
   test: environmentSchema.parse({
@@ -114,8 +114,7 @@ describe('addIdentityAndAudit (default features, test and prod)', () => {
   });
 
   test('the DPP pack finds no error in any stack (baseline and forwarders)', () => {
-    const { open } = dppFindings(app);
-    expect(open.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(dppErrorsAndAcknowledgments(app).errors).toEqual([]);
   });
 });
 
@@ -155,9 +154,9 @@ describe('addIdentityAndAudit (us-east-1, every optional feature off)', () => {
   });
 
   test('the DPP pack reports only that acknowledged finding, and synth with the pack passes', () => {
-    const { open, acknowledged } = dppFindings(app);
-    expect(open.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(acknowledged.filter((f) => f.severity === 'error')).toEqual([expect.objectContaining({ rule: 'DPP-3.3-ConfigRecorderPresent', reason: CONFIG_OFF_REASON })]);
+    const { errors, acknowledged } = dppErrorsAndAcknowledgments(app);
+    expect(errors).toEqual([]);
+    expect(acknowledged.filter((f) => f.level === 'error')).toEqual([expect.objectContaining({ ruleId: 'DPP-3.3-ConfigRecorderPresent', reason: CONFIG_OFF_REASON })]);
 
     // `cdk synth` honours the acknowledgment the same way (the pack registered on the app).
     const checked = newApp();

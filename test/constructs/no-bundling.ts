@@ -1,4 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
+import { DppChecks } from '../../lib/checks/nag-pack';
 import { ENV } from './fixtures';
 
 /**
@@ -21,4 +22,18 @@ export function resourcesOfType(template: { toJSON(): any }, type: string): [str
 /** The value of a tag in a CloudFormation `Tags` list. */
 export function tagValue(properties: Record<string, any>, key: string): string | undefined {
   return (properties.Tags as { Key: string; Value: string }[] | undefined)?.find((t) => t.Key === key)?.Value;
+}
+
+/**
+ * The DPP pack on an app, synthesized first (tags are applied by aspects during synthesis): the
+ * open errors, one line per resource, and the findings left out because they were acknowledged.
+ */
+export function dppErrorsAndAcknowledgments(app: App): { errors: string[]; acknowledged: DppChecks['acknowledged'] } {
+  app.synth();
+  const checks = new DppChecks();
+  const report = checks.validateScope(app);
+  const errors = report.violations
+    .filter((v) => v.severity === 'error')
+    .flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} ${r.constructPath}: ${v.description}`));
+  return { errors, acknowledged: checks.acknowledged };
 }

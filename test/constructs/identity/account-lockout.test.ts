@@ -3,8 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AccountLockout, CONSOLE_SIGN_IN_FAILURE_PATTERN, LockoutAction } from '../../../constructs/identity/account-lockout';
 import { ConsoleSignInForwarder, ConsoleSignInForwarderStack } from '../../../constructs/identity/console-sign-in-forwarder';
-import { dppFindings } from '../fixtures';
-import { resourcesOfType, stackWithoutBundling } from '../no-bundling';
+import { dppErrorsAndAcknowledgments, resourcesOfType, stackWithoutBundling } from '../no-bundling';
 
 const SIGN_IN_PATTERN = {
   source: ['aws.signin'],
@@ -78,7 +77,7 @@ describe('AccountLockout (defaults)', () => {
   });
 
   test('the DPP pack finds no error', () => {
-    expect(dppFindings(made.app).open.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(dppErrorsAndAcknowledgments(made.app).errors).toEqual([]);
   });
 });
 

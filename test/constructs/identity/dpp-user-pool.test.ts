@@ -1,8 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { DppUserPool } from '../../../constructs/identity/dpp-user-pool';
-import { dppFindings } from '../fixtures';
-import { stackWithoutBundling } from '../no-bundling';
+import { dppErrorsAndAcknowledgments, stackWithoutBundling } from '../no-bundling';
 
 describe('DppUserPool (defaults)', () => {
   let template: Template;
@@ -44,7 +43,7 @@ describe('DppUserPool (defaults)', () => {
   });
 
   test('the DPP pack finds no error', () => {
-    expect(dppFindings(app).open.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(dppErrorsAndAcknowledgments(app).errors).toEqual([]);
   });
 });
 

@@ -1,8 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { MFA_SELF_SERVICE_ACTIONS, MfaEnforcement } from '../../../constructs/identity/mfa-enforcement';
-import { dppFindings } from '../fixtures';
-import { resourcesOfType, stackWithoutBundling } from '../no-bundling';
+import { dppErrorsAndAcknowledgments, resourcesOfType, stackWithoutBundling } from '../no-bundling';
 
 const managed = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::aws:policy/${name}`]] });
 
@@ -76,7 +75,7 @@ describe('MfaEnforcement (defaults)', () => {
   });
 
   test('the DPP pack finds no error', () => {
-    expect(dppFindings(app).open.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(dppErrorsAndAcknowledgments(app).errors).toEqual([]);
   });
 });
 
