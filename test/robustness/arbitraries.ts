@@ -69,11 +69,14 @@ export const numberArb: fc.Arbitrary<number> = fc.oneof(
   fc.double(),
 );
 
+/** Values of the wrong shape for almost any property: null, empties, a list of null. */
+export const WRONG_SHAPES: readonly unknown[] = [null, {}, [], '', 0, [null], [[]], [{}], { Ref: 'AWS::NoValue' }];
+
 const leafArb: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: stringArb, weight: 5 },
   { arbitrary: numberArb, weight: 2 },
   { arbitrary: fc.boolean(), weight: 2 },
-  { arbitrary: fc.constant(null), weight: 1 },
+  { arbitrary: fc.constantFrom(...WRONG_SHAPES), weight: 2 },
 );
 
 /**

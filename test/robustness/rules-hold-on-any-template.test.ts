@@ -14,10 +14,10 @@ import { checkStacks } from '../../lib/checks/engine';
 import { ALL_RULES, dppRuleSet } from '../../lib/checks/rules';
 import type { CfnResource, StackTemplate } from '../../lib/checks/template';
 import type { Finding } from '../../lib/checks/types';
-import { stacksArb, valueArb, type TemplateVocabulary } from './arbitraries';
+import { stacksArb, valueArb, WRONG_SHAPES, type TemplateVocabulary } from './arbitraries';
 import { FAILING_SEEDS, SEED_ACCOUNT, SEED_REGION, type FailingSeed } from './failing-seeds';
 import {
-  BASIC_VARIANTS, CUSTOM_RESOURCE, CUSTOM_RESOURCE_DECLARATION, formatPath, MORE_VARIANTS, nodePaths, refersTo, replaceAt, UNKNOWN_DECLARATIONS, valueAt,
+  BASIC_VARIANTS, CUSTOM_RESOURCE, CUSTOM_RESOURCE_DECLARATION, formatPath, MORE_VARIANTS, nodePaths, refersTo, removeAt, replaceAt, UNKNOWN_DECLARATIONS, valueAt,
   type NodePath, type UnknownVariant,
 } from './unknown-values';
 
@@ -176,6 +176,23 @@ describe('the rule engine on any template', () => {
     fc.assert(fc.property(perturbed, (stacks) => {
       checkWellFormed(stacks);
     }), runs(RUNS.perturbedSeeds));
+  });
+});
+
+describe('missing and wrongly shaped values', () => {
+  test('every node of every failing seed, removed or replaced by null, an empty object, list or string…, never breaks the engine or a rule', () => {
+    const broken = SEEDS.flatMap(({ seed }) => Object.entries(seed.resources).flatMap(([logicalId, resource]) => nodePaths(resource).flatMap((path) => {
+      const variants = [removeAt(resource, path), ...WRONG_SHAPES.map((shape) => replaceAt(resource, path, shape))];
+      return variants.flatMap((variant) => {
+        try {
+          checkWellFormed(seedStacks(seed, { ...seed.resources, [logicalId]: variant }));
+          return [];
+        } catch (error) {
+          return [`${error instanceof Error ? error.message : String(error)}\n  Resources: ${JSON.stringify({ ...seed.resources, [logicalId]: variant })}`];
+        }
+      });
+    })));
+    expect(broken).toEqual([]);
   });
 });
 

@@ -46,6 +46,21 @@ export function replaceAt(root: unknown, path: NodePath, value: unknown): unknow
   return { ...record, [key]: replaceAt(record[key], rest, value) };
 }
 
+/** A copy of `root` without the node at `path` (a property deleted, a list item removed). */
+export function removeAt(root: unknown, path: NodePath): unknown {
+  if (path.length === 0 || root === null || typeof root !== 'object' || isIntrinsic(root)) return root;
+  const [key, ...rest] = path;
+  if (Array.isArray(root)) {
+    if (typeof key !== 'number' || key >= root.length) return root;
+    return rest.length === 0 ? root.filter((_, i) => i !== key) : root.map((item, i) => (i === key ? removeAt(item, rest) : item));
+  }
+  const record = root as Record<string, unknown>;
+  if (!Object.prototype.hasOwnProperty.call(record, key)) return root;
+  if (rest.length > 0) return { ...record, [key]: removeAt(record[key], rest) };
+  const { [key]: _removed, ...others } = record;
+  return others;
+}
+
 export function formatPath(path: NodePath): string {
   return path.join('.');
 }
