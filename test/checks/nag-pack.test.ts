@@ -5,10 +5,10 @@ import { App, CfnParameter, Lazy, Stack, Validations } from 'aws-cdk-lib';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { DppChecks } from '../../lib/checks/nag-pack';
 import { RdsStorageEncrypted } from '../../lib/checks/rules/3.4-encryption-at-rest/rds-storage-encrypted';
-import { appRule, fail, resourceRule } from '../../lib/checks/types';
+import { appRule, fail, resourceRule, type Rule } from '../../lib/checks/types';
 
 /** An app with one stack; the DPP pack (limited to `rules`) registered on it. */
-function appWith(build: (stack: Stack) => void, rules = [RdsStorageEncrypted], register = true) {
+function appWith(build: (stack: Stack) => void, rules: readonly Rule[] = [RdsStorageEncrypted], register = true) {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'dpp-pack-')), builtinCloudFormationValidation: false });
   const stack = new Stack(app, 'Shop', { env: { account: '111111111111', region: 'eu-west-1' } });
   build(stack);

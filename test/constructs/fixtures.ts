@@ -44,25 +44,16 @@ export interface DppFinding {
 }
 
 /**
- * The DPP pack's findings on an app, split into those acknowledged (`DPP::<rule>` on the resource or
- * an ancestor, as `cdk synth` honours them) and the rest. The app is synthesized first, so tags
- * set through aspects are in the templates the rules read. (`validateScope` itself reports
- * acknowledged findings too, hence the split here.)
+ * The DPP pack's findings on an app: those left open and those acknowledged (with their reasons).
+ * The app is synthesized first, so tags set through aspects are in the templates the rules read.
  */
 export function dppFindings(app: App): { open: DppFinding[]; acknowledged: (DppFinding & { reason: string })[] } {
   app.synth();
-  const report = new DppChecks().validateScope(app);
-  const byPath = new Map(app.node.findAll().map((c) => [c.node.path, c]));
-  const open: DppFinding[] = [];
-  const acknowledged: (DppFinding & { reason: string })[] = [];
-  for (const violation of report.violations) {
-    for (const resource of violation.violatingResources) {
-      const finding = { rule: violation.ruleName, severity: violation.severity, path: resource.constructPath, description: violation.description };
-      const construct = resource.constructPath === undefined ? undefined : byPath.get(resource.constructPath);
-      const reason = construct ? acknowledgmentsOf(construct)[`DPP::${violation.ruleName}`] : undefined;
-      if (reason) acknowledged.push({ ...finding, reason });
-      else open.push(finding);
-    }
-  }
+  const pack = new DppChecks();
+  const report = pack.validateScope(app);
+  const open = report.violations.flatMap((violation) =>
+    violation.violatingResources.map((resource) => ({ rule: violation.ruleName, severity: violation.severity, path: resource.constructPath, description: violation.description })),
+  );
+  const acknowledged = pack.acknowledged.map((a) => ({ rule: a.ruleId, severity: a.level, path: a.constructPath, description: a.messages.join(' '), reason: a.reason }));
   return { open, acknowledged };
 }
