@@ -5,9 +5,11 @@
  *
  * Environment:
  * - `FC_NUM_RUNS=<n>` runs each fast-check property `n` times instead of the defaults in `RUNS`
- *   (7,500 generated cases in all, besides the exhaustive sweep: every node of every failing seed
- *   made unknown three ways, about 2,500 more checks).
- * - `FC_SEED=<n>` replays a run: fast-check prints the seed (and path) of any counterexample.
+ *   (7,500 generated cases in all, besides the exhaustive sweeps over every node of every failing
+ *   seed: made unknown twelve ways, about 9,000 checks; removed or wrongly shaped, about 7,500).
+ * - `FC_SEED=<n>` generates other cases (the default seed is fixed, so CI is deterministic), or
+ *   replays a failure: fast-check prints the seed of any counterexample. To explore:
+ *   `FC_NUM_RUNS=50000 FC_SEED=$RANDOM npx jest test/robustness`.
  */
 import fc from 'fast-check';
 import { checkStacks } from '../../lib/checks/engine';
@@ -17,21 +19,24 @@ import type { Finding } from '../../lib/checks/types';
 import { stacksArb, valueArb, WRONG_SHAPES, type TemplateVocabulary } from './arbitraries';
 import { FAILING_SEEDS, SEED_ACCOUNT, SEED_REGION, type FailingSeed } from './failing-seeds';
 import {
-  BASIC_VARIANTS, CUSTOM_RESOURCE, CUSTOM_RESOURCE_DECLARATION, formatPath, MORE_VARIANTS, nodePaths, refersTo, removeAt, replaceAt, UNKNOWN_DECLARATIONS, valueAt,
+  CUSTOM_RESOURCE, CUSTOM_RESOURCE_DECLARATION, formatPath, nodePaths, refersTo, removeAt, replaceAt, UNKNOWN_DECLARATIONS, UNKNOWN_VARIANTS, valueAt,
   type NodePath, type UnknownVariant,
 } from './unknown-values';
 
-/** Generated cases per property by default: with the exhaustive sweep, about 10,000 checks in under 10 s. */
+/** Generated cases per property by default: with the exhaustive sweeps, about 24,000 checks in about 10 s. */
 const RUNS = {
   anyTemplate: 4000,
   perturbedSeeds: 2000,
   unknownVariants: 1500,
 };
 
+/** CI runs the same cases every time (a red build is never luck); `FC_SEED` explores others. */
+const DEFAULT_SEED = 20261129;
+
 function runs(byDefault: number): fc.Parameters<unknown> {
   const override = Number(process.env.FC_NUM_RUNS);
-  const seed = Number(process.env.FC_SEED);
-  return { numRuns: override > 0 ? override : byDefault, ...(Number.isInteger(seed) && process.env.FC_SEED ? { seed } : {}) };
+  const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : DEFAULT_SEED;
+  return { numRuns: override > 0 ? override : byDefault, seed: Number.isInteger(seed) ? seed : DEFAULT_SEED };
 }
 
 const RULE_ID = /^DPP-\d\.\d-[A-Za-z0-9]+$/;
@@ -146,17 +151,23 @@ function sitesOf(seed: FailingSeed, variant: UnknownVariant): Site[] {
     .map((path) => ({ logicalId, path })));
 }
 
-function mutate(seed: FailingSeed, site: Site, variant: UnknownVariant): Record<string, unknown> {
-  const resource = seed.resources[site.logicalId];
-  return { ...seed.resources, [site.logicalId]: replaceAt(resource, site.path, variant.make(valueAt(resource, site.path))) };
+/** One place made unknown, and how. */
+type Edit = readonly [Site, UnknownVariant];
+
+function mutate(seed: FailingSeed, edits: readonly Edit[]): Record<string, unknown> {
+  return edits.reduce<Record<string, unknown>>((resources, [site, variant]) => {
+    const resource = resources[site.logicalId];
+    return { ...resources, [site.logicalId]: replaceAt(resource, site.path, variant.make(valueAt(resource, site.path))) };
+  }, { ...seed.resources });
 }
 
 /** Why a mutated seed passes silently, with the template to reproduce it; undefined when the rule still reports. */
-function silentPass(ruleId: string, seed: FailingSeed, site: Site, variant: UnknownVariant): string | undefined {
-  const resources = mutate(seed, site, variant);
+function silentPass(ruleId: string, seed: FailingSeed, edits: readonly Edit[]): string | undefined {
+  const resources = mutate(seed, edits);
   const findings = checkWellFormed(seedStacks(seed, resources));
   if (findingsOfRule(ruleId, seed.target, findings).length > 0) return undefined;
-  return `${ruleId}: ${variant.name} at ${site.logicalId}.${formatPath(site.path)} passes silently. Resources: ${JSON.stringify(resources)}`;
+  const where = edits.map(([site, variant]) => `${variant.name} at ${site.logicalId}.${formatPath(site.path)}`).join(', ');
+  return `${ruleId}: ${where} passes silently. Resources: ${JSON.stringify(resources)}`;
 }
 
 describe('the rule engine on any template', () => {
@@ -205,20 +216,29 @@ describe('a value the template cannot decide never yields a silent pass', () => 
     expect(broken).toEqual([]);
   });
 
-  test.each(BASIC_VARIANTS.map((v) => [v.name, v] as const))('%s, in every place of every failing seed', (_name, variant) => {
-    const silent = RESOURCE_RULE_SEEDS.flatMap(({ ruleId, seed }) => sitesOf(seed, variant).map((site) => silentPass(ruleId, seed, site, variant)).filter((s): s is string => s !== undefined));
+  test.each(UNKNOWN_VARIANTS.map((v) => [v.name, v] as const))('%s, in every place of every failing seed', (_name, variant) => {
+    const silent = RESOURCE_RULE_SEEDS.flatMap(({ ruleId, seed }) => sitesOf(seed, variant).map((site) => silentPass(ruleId, seed, [[site, variant]])).filter((s): s is string => s !== undefined));
     expect(silent).toEqual([]);
   });
 
-  test('any unknown-value form, nested or not, in a random place of a random failing seed', () => {
-    const variants = [...BASIC_VARIANTS, ...MORE_VARIANTS];
-    const cases = fc.tuple(fc.constantFrom(...RESOURCE_RULE_SEEDS), fc.constantFrom(...variants)).chain(([entry, variant]) => {
-      const sites = sitesOf(entry.seed, variant);
-      return sites.length === 0 ? fc.constant(undefined) : fc.constantFrom(...sites).map((site) => ({ ...entry, variant, site }));
+  test('unknown values nested in one another, in up to three places of a random failing seed at once', () => {
+    const cases = fc.constantFrom(...RESOURCE_RULE_SEEDS).chain((entry) => {
+      // Nesting keeps a variant's deploy-time nature: a seed that lets deploy-time values pass skips them.
+      const usable = UNKNOWN_VARIANTS.filter((v) => !(v.deployTime && entry.seed.deployTimeValuePasses));
+      const nested = fc.array(fc.constantFrom(...usable), { minLength: 1, maxLength: 3 }).map((chain): UnknownVariant => ({
+        name: chain.map((v) => v.name).join(' in '),
+        keepsValue: chain.every((v) => v.keepsValue),
+        make: (original) => chain.reduce((value, v) => v.make(value), original),
+      }));
+      const edit = nested.chain((variant) => {
+        const sites = sitesOf(entry.seed, variant);
+        return sites.length === 0 ? fc.constant(undefined) : fc.constantFrom(...sites).map((site): Edit => [site, variant]);
+      });
+      return fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => ({ ...entry, edits: edits.filter((e): e is Edit => e !== undefined) }));
     });
-    fc.assert(fc.property(cases, (c) => {
-      if (!c) return;
-      const problem = silentPass(c.ruleId, c.seed, c.site, c.variant);
+    fc.assert(fc.property(cases, ({ ruleId, seed, edits }) => {
+      if (edits.length === 0) return;
+      const problem = silentPass(ruleId, seed, edits);
       if (problem) throw new Error(problem);
     }), runs(RUNS.unknownVariants));
   });

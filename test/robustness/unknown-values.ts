@@ -100,15 +100,11 @@ export interface UnknownVariant {
 
 const NO_VALUE = { Ref: 'AWS::NoValue' };
 
-/** The three variants tried on every node of every failing seed. */
-export const BASIC_VARIANTS: readonly UnknownVariant[] = [
+/** Every way of making a value unknown, each tried on every node of every failing seed. None can be decided from the template. */
+export const UNKNOWN_VARIANTS: readonly UnknownVariant[] = [
   { name: 'Ref to a parameter', keepsValue: false, make: () => ({ Ref: UNKNOWN_PARAMETER }) },
   { name: 'Fn::If (value, AWS::NoValue)', keepsValue: true, make: (v) => ({ 'Fn::If': [UNKNOWN_CONDITION, v, NO_VALUE] }) },
   { name: 'Fn::GetAtt of a custom resource', keepsValue: false, deployTime: true, make: () => ({ 'Fn::GetAtt': [CUSTOM_RESOURCE, 'Value'] }) },
-];
-
-/** More variants, drawn at random by the fast-check property. None of them can be decided from the template. */
-export const MORE_VARIANTS: readonly UnknownVariant[] = [
   { name: 'Fn::If (AWS::NoValue, value)', keepsValue: true, make: (v) => ({ 'Fn::If': [UNKNOWN_CONDITION, NO_VALUE, v] }) },
   { name: 'Fn::If (value, parameter)', keepsValue: true, make: (v) => ({ 'Fn::If': [UNKNOWN_CONDITION, v, { Ref: UNKNOWN_PARAMETER }] }) },
   { name: 'Fn::ImportValue', keepsValue: false, make: () => ({ 'Fn::ImportValue': 'SharedExport' }) },
