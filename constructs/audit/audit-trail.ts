@@ -7,7 +7,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
-import { MIN_LOG_RETENTION_DAYS, requireLogRetentionDays } from './log-retention';
+import { MIN_LOG_RETENTION_DAYS } from '../../lib/config/schema';
+import { requireLogRetentionDays } from './log-retention';
 import { logServerAccess } from './server-access-logs';
 
 /** How S3 Object Lock protects the trail's log files. */

@@ -1,8 +1,6 @@
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { MIN_LOG_RETENTION_DAYS } from '../../lib/config/schema';
 import { LOG_RETENTION_VALUES, requireLogRetention } from '../common/validate';
-
-/** The minimum log retention of DPP 3.6 Logging and Monitoring. */
-export const MIN_LOG_RETENTION_DAYS = 90;
 
 /**
  * A log retention prop: `INFINITE` (never expire), or at least `min` days (DPP 3.6 Logging and
