@@ -47,14 +47,20 @@ function toList(result: RuleResult): readonly Verdict[] {
 /** The finding's one-line message: the problem and the fix, or why the value could not be verified. */
 export function verdictMessage(rule: Rule, verdict: Verdict): string {
   if (verdict.outcome === 'unresolvable') {
-    return oneLine(`cannot be verified at synth time: ${verdict.property} (${verdict.why}). Make the value literal, or acknowledge this finding with the value it takes at deploy. Required: ${rule.description}.`);
+    return `cannot be verified at synth time: ${clip(verdict.property)} (${clip(verdict.why)}). Make the value literal, or acknowledge this finding with the value it takes at deploy. Required: ${rule.description}.`;
   }
-  return oneLine(`${verdict.problem}. Fix: ${rule.fix}`);
+  return `${clip(verdict.problem)}. Fix: ${rule.fix}`;
 }
 
-/** Problems quote template values, which may hold line breaks; a finding's message stays one line. */
-function oneLine(message: string): string {
-  return message.replace(/[ \t]*[\r\n\u2028\u2029]+[ \t]*/g, ' ');
+const MAX_QUOTED = 300;
+
+/**
+ * Problems quote template values, which may hold line breaks or run to megabytes; a finding's
+ * message stays one readable line.
+ */
+function clip(text: string): string {
+  const line = text.replace(/[ \t]*[\r\n\u2028\u2029]+[ \t]*/g, ' ');
+  return line.length > MAX_QUOTED ? `${line.slice(0, MAX_QUOTED)}…` : line;
 }
 
 function verdictLevel(rule: Rule, verdict: Verdict): Level {

@@ -37,7 +37,9 @@ function listenerPolicyVerdict(ctx: ResourceContext, listener: Record<string, un
     return fail(`${label} has no SSL negotiation policy, so it gets ${ELB_DEFAULT_SSL_POLICY}, which accepts TLS 1.0`, `${property}.PolicyNames`);
   }
   for (const policy of negotiation) {
-    const problem = negotiationPolicyProblem(String(policy.PolicyName), asArray(policy.Attributes) as Attribute[]);
+    // Malformed entries (null, scalars) carry no attribute: skip them rather than trip on them.
+    const attributes = asArray(policy.Attributes).filter((a): a is Attribute => !!a && typeof a === 'object');
+    const problem = negotiationPolicyProblem(String(policy.PolicyName), attributes);
     if (problem) return fail(`${label}: ${problem}`, 'Policies');
   }
   return undefined;

@@ -92,7 +92,7 @@ function variableVerdict(ctx: ResourceContext, variable: Variable): Verdict | un
   // An undecidable value matters only where the name says it is a secret, and a written value
   // only where the name could say so.
   if (source.kind === 'unresolvable' && secretLikeName(variable.name)) return unresolvable(variable.path, source.why);
-  if (variable.unknownName && (source.kind === 'literal' || source.kind === 'plain-parameter')) return unresolvable(variable.path.replace(/Value$/, 'Name'), variable.unknownName);
+  if (variable.unknownName && source.kind !== 'safe') return unresolvable(variable.path.replace(/Value$/, 'Name'), variable.unknownName);
   return undefined;
 }
 
