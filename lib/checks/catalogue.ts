@@ -47,12 +47,12 @@ export const CLAUSES: readonly Clause[] = [
   },
   {
     id: '2.3', title: 'Least Privilege Access', status: 'automated',
-    constructs: ['MfaEnforcement', 'DppKeys'],
+    constructs: ['MfaEnforcement', 'EncryptionKeys'],
     procedural: [{ item: 'Need-to-know grants for application operators', coveredBy: `${AUDIT} access-review report` }],
   },
   {
     id: '2.4', title: 'Credential Management', status: 'partial',
-    constructs: ['AccountPasswordPolicy', 'MfaEnforcement', 'DppUserPool', 'DppKeys'],
+    constructs: ['AccountPasswordPolicy', 'MfaEnforcement', 'DppUserPool', 'EncryptionKeys'],
     procedural: [
       { item: 'Minimum password age of 1 day (IAM cannot enforce it)', coveredBy: 'the identity provider\'s password policy; reported by `dpp audit`' },
       { item: 'Passwords must not contain part of the user name (IAM cannot enforce it)', coveredBy: 'the identity provider\'s password policy; reported by `dpp audit`' },
@@ -118,7 +118,7 @@ export const CLAUSES: readonly Clause[] = [
   },
   {
     id: '3.4', title: 'Encryption at Rest', status: 'automated',
-    constructs: ['DppKeys', 'EncryptedDatabase', 'PiiBucket', 'PiiTable', 'SegmentedVpc', 'AuditTrail', 'SecurityAlarms'],
+    constructs: ['EncryptionKeys', 'EncryptedDatabase', 'PiiBucket', 'PiiTable', 'SegmentedVpc', 'AuditTrail', 'SecurityAlarms'],
     procedural: [{ item: 'Encryption of removable media and personal devices', coveredBy: 'endpoint management policy' }],
   },
   {

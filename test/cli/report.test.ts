@@ -9,7 +9,7 @@ describe('dpp report coverage', () => {
     expect(templates).toBeUndefined();
     expect(clauses.map((c: { id: string }) => c.id)).toEqual(['2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '2.8', '2.9', '3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7']);
     const encryption = clauses.find((c: { id: string }) => c.id === '3.4');
-    expect(encryption).toMatchObject({ title: 'Encryption at Rest', status: 'automated', constructs: expect.arrayContaining(['DppKeys']) });
+    expect(encryption).toMatchObject({ title: 'Encryption at Rest', status: 'automated', constructs: expect.arrayContaining(['EncryptionKeys']) });
     expect(encryption.rules).toContainEqual({ id: 'DPP-3.4-RdsStorageEncrypted', level: 'error', description: expect.any(String) });
     const governance = clauses.find((c: { id: string }) => c.id === '3.2');
     expect(governance.procedural).toContainEqual({ item: 'Record of processing activities for all PII', coveredBy: expect.stringContaining('dpp report processing') });
