@@ -47,7 +47,7 @@ function endpointUrl(value: string): string {
 export function registerAudit(program: Command, state: { exitCode: number }): void {
   program
     .command('audit')
-    .description('Audit the live AWS account\'s IAM against DPP 2.2, 2.3 and 2.4, and produce the quarterly access review')
+    .description('audit the live AWS account\'s IAM against DPP 2.2, 2.3 and 2.4, and produce the quarterly access review')
     .option('--profile <name>', 'AWS profile to use (default: the default credential chain)')
     .option('--region <region>', 'region for the IAM client; IAM is global (default: AWS_REGION, the profile\'s region, else us-east-1)')
     .option('--endpoint-url <url>', 'call this endpoint instead of IAM\'s', endpointUrl)
