@@ -98,6 +98,18 @@ function onlySecureTransportCondition(statement: Statement): boolean {
   return operators.length === 1 && !!bool && typeof bool === 'object' && Object.keys(bool).length === 1;
 }
 
+/**
+ * Whether a Condition could be an `aws:SecureTransport` test at deploy: it names that key, or the
+ * Condition or one of its operator blocks is an intrinsic. A deny whose literal keys are all other
+ * keys (a VPC endpoint's Ref under `aws:SourceVpce`) never enforces TLS, whatever its values.
+ */
+function mayTestSecureTransport(condition: unknown): boolean {
+  if (isIntrinsic(condition)) return true;
+  if (!condition || typeof condition !== 'object') return false;
+  return Object.values(condition).some((block) =>
+    isIntrinsic(block) || (!!block && typeof block === 'object' && Object.keys(block).some((key) => key.toLowerCase() === 'aws:securetransport')));
+}
+
 /** 'yes' when `covered`, else 'unknown' when an intrinsic might cover it, else 'no'. */
 function coverage(covered: boolean, mightBeIntrinsic: boolean): Coverage {
   if (covered) return 'yes';
@@ -146,7 +158,7 @@ export function requireDenyInsecureTransport(ctx: ResourceContext, target: Secur
     for (const statement of statements) {
       const deniesInsecure = isDenyInsecureTransport(statement);
       if (!deniesInsecure) {
-        if (statement.effect !== 'Allow' && (statement.unresolvable || containsIntrinsic(statement.raw.Condition))) {
+        if (statement.effect !== 'Allow' && (statement.unresolvable || containsIntrinsic(statement.raw.Condition)) && mayTestSecureTransport(statement.raw.Condition)) {
           uncertain ??= unresolvable(`${property}.${statement.label}`, 'its Effect or Condition is given by an intrinsic');
         }
         continue;
