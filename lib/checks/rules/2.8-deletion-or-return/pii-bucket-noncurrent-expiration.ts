@@ -1,5 +1,6 @@
 import { assessDays, requireWholeBucketLifecycleRule, type LifecycleRequirement } from '../../lookups/bucket-lifecycle';
-import { piiScope } from '../../lookups/pii-scope';
+import { whenClassified } from '../../lookups/classified-store';
+import { piiStatus } from '../../vocabulary';
 import { resourceRule, unresolvable } from '../../types';
 import { asNumber } from '../../values';
 
@@ -35,13 +36,11 @@ export const PiiBucketNoncurrentExpiration = resourceRule({
   description: `Versioned PII buckets expire non-current object versions within ${NONCURRENT_MAX_DAYS} days`,
   fix: `Add an Enabled lifecycle rule without a prefix, tag or size filter with NoncurrentVersionExpiration.NoncurrentDays <= ${NONCURRENT_MAX_DAYS} (and no NewerNoncurrentVersions)`,
   explanation: 'DPP 2.8 Request for Deletion or Return requires every live instance of Information to be deleted within 90 days of a deletion notice; a deleted object survives as a non-current version until a lifecycle rule expires it.',
-  check: (ctx) => {
-    const pii = piiScope(ctx);
-    if (pii !== 'pii') return pii === 'not-pii' ? undefined : pii;
+  check: (ctx) => whenClassified(ctx, piiStatus(ctx.index, ctx.logicalId), () => {
     const status = ctx.prop('VersioningConfiguration.Status');
     if (status.kind === 'unresolvable') return unresolvable('VersioningConfiguration.Status', status.why);
     // A suspended bucket still holds the versions made while versioning was on.
     if (status.kind !== 'known' || (status.value !== 'Enabled' && status.value !== 'Suspended')) return undefined;
     return requireWholeBucketLifecycleRule(ctx, EXPIRES_NONCURRENT_VERSIONS);
-  },
+  }),
 });

@@ -1,5 +1,6 @@
 import { assessDays, requireWholeBucketLifecycleRule, type LifecycleRequirement } from '../../lookups/bucket-lifecycle';
-import { piiScope } from '../../lookups/pii-scope';
+import { whenClassified } from '../../lookups/classified-store';
+import { piiStatus } from '../../vocabulary';
 import { resourceRule } from '../../types';
 
 /**
@@ -27,9 +28,5 @@ export const PiiBucketExpiration = resourceRule({
   description: `PII buckets expire current objects within ${PII_RETENTION_DAYS} days`,
   fix: `Add an Enabled lifecycle rule without a prefix, tag or size filter with ExpirationInDays <= ${PII_RETENTION_DAYS}; if a law requires longer, acknowledge this finding naming that law`,
   explanation: 'DPP 3.1 Data Retention allows PII to be kept no longer than 30 days after order delivery unless a law requires longer; the whole data store must comply.',
-  check: (ctx) => {
-    const pii = piiScope(ctx);
-    if (pii !== 'pii') return pii === 'not-pii' ? undefined : pii;
-    return requireWholeBucketLifecycleRule(ctx, EXPIRES_CURRENT_OBJECTS);
-  },
+  check: (ctx) => whenClassified(ctx, piiStatus(ctx.index, ctx.logicalId), () => requireWholeBucketLifecycleRule(ctx, EXPIRES_CURRENT_OBJECTS)),
 });

@@ -1,5 +1,6 @@
 import { requireTrue } from '../../assert';
-import { piiScope } from '../../lookups/pii-scope';
+import { whenClassified } from '../../lookups/classified-store';
+import { piiStatus } from '../../vocabulary';
 import { resourceRule } from '../../types';
 
 export const PiiTableTtl = resourceRule({
@@ -10,9 +11,7 @@ export const PiiTableTtl = resourceRule({
   description: 'PII DynamoDB tables expire items with Time to Live',
   fix: 'Set TimeToLiveSpecification { Enabled: true, AttributeName: <expiry attribute> } and write each item\'s expiry (at most 30 days after order delivery)',
   explanation: 'DPP 3.1 Data Retention allows PII to be kept no longer than 30 days after order delivery unless a law requires longer; TTL is how a table deletes items on time.',
-  check: (ctx) => {
-    const pii = piiScope(ctx);
-    if (pii !== 'pii') return pii === 'not-pii' ? undefined : pii;
-    return requireTrue(ctx, 'TimeToLiveSpecification.Enabled', 'the PII table has no Time to Live (TimeToLiveSpecification.Enabled is not true), so items are kept for ever');
-  },
+  check: (ctx) => whenClassified(ctx, piiStatus(ctx.index, ctx.logicalId), () =>
+    requireTrue(ctx, 'TimeToLiveSpecification.Enabled', 'the PII table has no Time to Live (TimeToLiveSpecification.Enabled is not true), so items are kept for ever'),
+  ),
 });

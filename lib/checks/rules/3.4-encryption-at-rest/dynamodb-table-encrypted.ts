@@ -42,7 +42,7 @@ export const DynamoDbTableEncrypted = resourceRule({
     const enabled = requireTrue(ctx, 'SSESpecification.SSEEnabled', 'server-side encryption is not declared (SSESpecification.SSEEnabled is not true)');
     if (enabled) return enabled;
     const global = ctx.type === 'AWS::DynamoDB::GlobalTable';
-    return whenClassified(global ? globalTablePiiStatus(ctx) : piiStatus(ctx.index, ctx.logicalId), () => {
+    return whenClassified(ctx, global ? globalTablePiiStatus(ctx) : piiStatus(ctx.index, ctx.logicalId), () => {
       // SSEType's only value is KMS, and absent means KMS once SSE is enabled.
       const type = requireOneOf(ctx, 'SSESpecification.SSEType', ['KMS'], (actual) => `PII table SSEType is ${String(actual)}, not KMS`, 'pass');
       if (type) return type;

@@ -11,6 +11,6 @@ export const SnsPiiTopicKmsKey = resourceRule({
   description: 'SNS topics that hold PII are encrypted with a KMS key',
   fix: 'Set KmsMasterKeyId to a customer-managed KMS key',
   explanation: 'DPP 3.4 Encryption at Rest requires PII encrypted at rest; SNS stores messages until delivered.',
-  check: (ctx) => whenClassified(piiStatus(ctx.index, ctx.logicalId), () =>
+  check: (ctx) => whenClassified(ctx, piiStatus(ctx.index, ctx.logicalId), () =>
     requireKmsKey(ctx, 'KmsMasterKeyId', 'PII topic is not encrypted with a KMS key (KmsMasterKeyId is absent)')),
 });

@@ -12,7 +12,7 @@ export const SqsPiiQueueKmsKey = resourceRule({
   description: 'SQS queues that hold PII are encrypted with a KMS key',
   fix: 'Set KmsMasterKeyId to a customer-managed KMS key',
   explanation: 'DPP 3.4 Encryption at Rest requires PII encrypted at rest under keys accessible only to the Developer\'s processes; SQS-managed encryption (SSE-SQS) uses keys the Developer cannot restrict.',
-  check: (ctx) => whenClassified(piiStatus(ctx.index, ctx.logicalId), () => {
+  check: (ctx) => whenClassified(ctx, piiStatus(ctx.index, ctx.logicalId), () => {
     const managed = ctx.prop('SqsManagedSseEnabled');
     const sseSqs = managed.kind === 'known' && asBoolean(managed.value) === true;
     return requireKmsKey(ctx, 'KmsMasterKeyId', sseSqs

@@ -11,7 +11,7 @@ export const SensitiveBucketAccessLogging = resourceRule({
   description: 'Buckets classified pii or confidential log server access',
   fix: 'Set LoggingConfiguration.DestinationBucketName to the environment\'s access-log bucket',
   explanation: 'DPP 3.6 Logging and Monitoring requires logging access attempts on every storage-layer channel that reaches Information.',
-  check: (ctx) => whenClassified(sensitiveStatus(ctx.index, ctx.logicalId), () =>
+  check: (ctx) => whenClassified(ctx, sensitiveStatus(ctx.index, ctx.logicalId), () =>
     // An empty LoggingConfiguration logs into the bucket itself: still access logging.
     requirePresent(ctx, 'LoggingConfiguration', 'sensitive bucket does not log server access (LoggingConfiguration is absent)')),
 });
