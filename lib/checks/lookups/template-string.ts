@@ -1,6 +1,7 @@
 import type { TemplateIndex } from '../template-index';
 import type { ResourceContext } from '../types';
-import { intrinsicName, isIntrinsic } from '../values';
+import { isIntrinsic } from '../values';
+import { textOf } from './intrinsic-text';
 
 /**
  * A string-valued template expression rendered to text. Parts fixed per deployment but known to
@@ -16,59 +17,15 @@ export type Rendered = { readonly text: string } | { readonly unresolvable: stri
 /** The pseudo parameter that stands for the stack's own account, as a placeholder. */
 export const OWN_ACCOUNT = '${AWS::AccountId}';
 
-const PSEUDO = /^AWS::[A-Za-z]+$/;
 const SUB_VARIABLE = /\$\{(!?)([^}]*)\}/g;
 
-function placeholder(index: TemplateIndex, name: string): Rendered {
-  if (name === 'AWS::NoValue') return { unresolvable: 'AWS::NoValue' };
-  if (PSEUDO.test(name)) return { text: `\${${name}}` };
-  if (index.hasResource(name.split('.')[0])) return { text: `\${${name}}` };
-  return { unresolvable: `parameter ${name}` };
-}
-
-function renderSub(index: TemplateIndex, text: string, variables: Record<string, unknown>): Rendered {
-  let why: string | undefined;
-  const out = text.replace(SUB_VARIABLE, (whole, bang: string, name: string) => {
-    if (bang) return `\${${name}}`;
-    if (why !== undefined) return whole;
-    const rendered = name in variables ? renderString(index, variables[name]) : placeholder(index, name);
-    if ('unresolvable' in rendered) {
-      why = rendered.unresolvable;
-      return whole;
-    }
-    return rendered.text;
-  });
-  return why === undefined ? { text: out } : { unresolvable: why };
-}
-
-/** Renders a string-valued template expression (literal, `Ref`, `Fn::GetAtt`, `Fn::Join`, `Fn::Sub`). */
+/**
+ * Renders a string-valued template expression (literal, `Ref`, `Fn::GetAtt`, `Fn::Join`, `Fn::Sub`):
+ * the {@link textOf} reading, in the shape the credential and key rules use.
+ */
 export function renderString(index: TemplateIndex, raw: unknown): Rendered {
-  if (typeof raw === 'string') return { text: raw };
-  if (typeof raw === 'number' || typeof raw === 'boolean') return { text: String(raw) };
-  if (!isIntrinsic(raw)) return { unresolvable: 'not a string' };
-  const name = intrinsicName(raw);
-  const arg = raw[name];
-  if (name === 'Ref' && typeof arg === 'string') return placeholder(index, arg);
-  if (name === 'Fn::GetAtt') {
-    const path = Array.isArray(arg) ? arg.join('.') : String(arg);
-    return index.hasResource(path.split('.')[0]) ? { text: `\${${path}}` } : { unresolvable: `Fn::GetAtt of ${path}` };
-  }
-  if (name === 'Fn::Join' && Array.isArray(arg) && typeof arg[0] === 'string' && Array.isArray(arg[1])) {
-    const parts: string[] = [];
-    for (const part of arg[1]) {
-      const rendered = renderString(index, part);
-      if ('unresolvable' in rendered) return rendered;
-      parts.push(rendered.text);
-    }
-    return { text: parts.join(arg[0]) };
-  }
-  if (name === 'Fn::Sub') {
-    if (typeof arg === 'string') return renderSub(index, arg, {});
-    if (Array.isArray(arg) && typeof arg[0] === 'string' && arg[1] && typeof arg[1] === 'object') {
-      return renderSub(index, arg[0], arg[1] as Record<string, unknown>);
-    }
-  }
-  return { unresolvable: name };
+  const text = textOf(index, raw);
+  return text.known ? { text: text.text } : { unresolvable: text.why };
 }
 
 /** True when rendered text holds no literal part: only placeholders (`${Role.Arn}`). */
