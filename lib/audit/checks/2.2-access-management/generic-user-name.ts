@@ -1,5 +1,5 @@
 // One heuristic for templates and the live account, so `dpp check` and `dpp audit` never disagree on a name.
-import { isGenericUserName } from '../../../checks/rules/2.2-access-management/iam-user-not-generic';
+import { isGenericUserName } from '../../../checks/lookups/generic-names';
 import type { AuditCheck } from '../check';
 import { userNames } from '../users';
 
