@@ -6,10 +6,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
+import { acknowledgeInlinePolicy, acknowledgeNag, acknowledgeNoReplication } from '../common/nag-acknowledgments';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { MIN_LOG_RETENTION_DAYS } from '../../lib/config/schema';
 import { requireLogRetentionDays } from './log-retention';
-import { logServerAccess } from './server-access-logs';
+import { logServerAccess, newAccessLogsBucket } from './server-access-logs';
 
 /** How S3 Object Lock protects the trail's log files. */
 export enum AuditLogLockMode {
@@ -132,6 +133,11 @@ export class AuditTrail extends Construct {
     });
     tagStore(this.bucket, 'confidential');
     logServerAccess(this.bucket, this.accessLogsBucket, `${trailName}/`);
+    acknowledgeNag(this.bucket, 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+      'CloudTrail encrypts every log file with the trail\'s customer-managed key itself (the trail\'s KmsKeyId), so the logs are KMS-encrypted whatever the bucket default. ' +
+      'The SSE-S3 default covers only the digest files, which hold hashes and signatures, not events; a KMS default would also need the key policy to admit S3 on CloudTrail\'s behalf.');
+    acknowledgeNoReplication(this.bucket,
+      'The log files are object-locked and versioned, so neither an administrator nor an intruder can delete or overwrite them before the lock ends (DPP 3.6); a replica would need its own lock, key and access policy to be as safe.');
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: logRetention,
@@ -151,6 +157,7 @@ export class AuditTrail extends Construct {
       sendToCloudWatchLogs: true,
       cloudWatchLogGroup: this.logGroup,
     });
+    acknowledgeInlinePolicy(this.trail, 'the role CloudTrail assumes to deliver events to the trail\'s log group');
   }
 
   /** Key policy: CloudTrail for this trail only; CloudWatch Logs for this account's log groups only. */
@@ -185,21 +192,7 @@ export class AuditTrail extends Construct {
   }
 
   private makeAccessLogsBucket(removalPolicy: RemovalPolicy): s3.Bucket {
-    const bucket = new s3.Bucket(this, 'AccessLogsBucket', {
-      // S3 server access logging delivers only to buckets encrypted with S3-managed keys.
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
-      lifecycleRules: [{
-        id: 'KeepAccessLogsOneYear',
-        expiration: Duration.days(365),
-        noncurrentVersionExpiration: Duration.days(30),
-        transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(90) }],
-      }],
-      removalPolicy,
-    });
+    const bucket = newAccessLogsBucket(this, 'AccessLogsBucket', removalPolicy);
     tagStore(bucket, 'internal');
     return bucket;
   }

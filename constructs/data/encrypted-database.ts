@@ -8,6 +8,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, type IConstruct } from 'constructs';
 import type { Classification } from '../../lib/checks/vocabulary';
 import { MIN_LOG_RETENTION_DAYS } from '../../lib/config/schema';
+import { acknowledgeNag } from '../common/nag-acknowledgments';
 import { invalidProp, requireIntegerInRange, requireLogRetention, requirePort } from '../common/validate';
 import type { SegmentedVpc } from '../network/segmented-vpc';
 import { attributionOf, tagStore, tagSupport } from './attribution';
@@ -290,6 +291,12 @@ export class EncryptedDatabase extends Construct implements ec2.IConnectable {
     for (const child of store.node.findAll()) {
       if (child instanceof rds.CfnDBCluster || child instanceof rds.CfnDBInstance) tagStore(child, attribution);
     }
+    acknowledgeNag(store, 'NIST.800.53.R5-RDSInBackupPlan',
+      `Automated backups kept ${backupRetentionDays} days with point-in-time restore (DPP 3.7 Vulnerability Management: restore availability) and a final snapshot on removal restore the database. ` +
+      'An AWS Backup plan would keep further copies of the PII on its own schedule, which the retention limits (DPP 3.1) and deletion requests (DPP 2.8) would also have to reach; for Aurora, AWS Backup protects the cluster, not the member instances this rule looks at.');
+    acknowledgeNag(store, 'NIST.800.53.R5-RDSEnhancedMonitoringEnabled',
+      'Enhanced Monitoring writes OS metrics to an RDSOSMetrics log group that RDS creates outside the stack, without the logs key and with 30-day retention, which DPP 3.4 and 3.6 would not accept. ' +
+      'The database is monitored instead through CloudWatch metrics, Performance Insights (encrypted with the data key) and its exported postgresql and iam-db-auth-error logs.');
 
     const rotation = secretsmanager.HostedRotation.postgreSqlSingleUser({
       vpc: network.vpc,

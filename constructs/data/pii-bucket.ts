@@ -4,6 +4,8 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { MAX_PII_RETENTION_DAYS, MIN_LOG_RETENTION_DAYS } from '../../lib/config/schema';
+import { acknowledgeAccessLogsBucket } from '../audit/server-access-logs';
+import { acknowledgeNoReplication } from '../common/nag-acknowledgments';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { attributionOf, tagStore, tagSupport } from './attribution';
 import { acknowledgeLongRetention, PII_BUCKET_RETENTION_RULE_ID, requirePiiRetention } from './retention';
@@ -111,6 +113,7 @@ export class PiiBucket extends Construct {
       removalPolicy,
     });
     tagSupport(this, { origin: 'internal', classification: 'internal' });
+    acknowledgeAccessLogsBucket(this.accessLogsBucket);
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       encryption: s3.BucketEncryption.KMS,
@@ -134,6 +137,8 @@ export class PiiBucket extends Construct {
     });
     tagStore(this.bucket, attribution);
     this.logAccessTo(this.accessLogsBucket);
+    acknowledgeNoReplication(this.bucket,
+      'Replication would keep a second copy of the PII in another bucket, which the retention expiry (DPP 3.1 Data Retention) and every deletion request (DPP 2.8 Request for Deletion or Return) would then also have to reach.');
 
     if (endpoints) this.denyOutsideEndpoints(endpoints);
     if (legalBasis) acknowledgeLongRetention(this.bucket, PII_BUCKET_RETENTION_RULE_ID, this.retentionDays, legalBasis);

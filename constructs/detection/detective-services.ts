@@ -4,6 +4,8 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as macie from 'aws-cdk-lib/aws-macie';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -13,6 +15,11 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
 import { requireLogRetentionDays } from '../audit/log-retention';
+import { logServerAccess, newAccessLogsBucket } from '../audit/server-access-logs';
+import { functionRole } from '../common/function-role';
+import {
+  acknowledgeControlPlaneFunction, acknowledgeInlinePolicy, acknowledgeNag, acknowledgeNoReplication, awsManagedPolicyFinding, wildcardResourceFinding,
+} from '../common/nag-acknowledgments';
 import { requireIntegerInRange } from '../common/validate';
 
 /** The detective services, each of which an environment may leave to its organization's administrator account. */
@@ -59,7 +66,19 @@ export interface DetectiveServicesProps extends DetectiveServiceSwitches {
    */
   readonly logRetention?: logs.RetentionDays;
   /**
-   * What happens to the Config delivery bucket when it leaves the stack.
+   * The customer-managed key the log group of the function that enables Inspector is encrypted
+   * with (DPP 3.4); its policy must let CloudWatch Logs use it (`EncryptionKeys.logs` does).
+   * @default - CloudWatch Logs' own encryption at rest
+   */
+  readonly logEncryptionKey?: kms.IKey;
+  /**
+   * The bucket that receives the Config delivery bucket's S3 server access logs (DPP 3.6), e.g.
+   * `AuditTrail.accessLogsBucket`.
+   * @default - a dedicated access-log bucket
+   */
+  readonly accessLogsBucket?: s3.IBucket;
+  /**
+   * What happens to the Config delivery bucket (and a dedicated access-log bucket) when it leaves the stack.
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
@@ -87,7 +106,7 @@ const NAME = 'DetectiveServices';
  * - **Security Hub** with the AWS Foundational Security Best Practices and CIS AWS Foundations
  *   standards (consolidated control findings); new, active high and critical findings go to the topic;
  * - **AWS Config**: a recorder of every supported resource type (global ones included), a delivery
- *   channel to an encrypted, TLS-only, private bucket, and managed rules that mirror DPP clauses
+ *   channel to an encrypted, TLS-only, private, access-logged bucket, and managed rules that mirror DPP clauses
  *   (2.1 public access, 2.2 unused credentials, 2.4 password policy and MFA, 2.5 TLS-only buckets,
  *   3.4 encryption, 3.6 trails and flow logs);
  * - **Macie** for sensitive data (PII) discovery in S3;
@@ -159,7 +178,7 @@ export class DetectiveServices extends Construct {
     }
 
     if (props.config ?? true) {
-      const { recorder, bucket, rules } = this.addConfig(removalPolicy);
+      const { recorder, bucket, rules } = this.addConfig(removalPolicy, props.accessLogsBucket);
       this.configRecorder = recorder;
       this.configBucket = bucket;
       this.configRules = rules;
@@ -170,11 +189,11 @@ export class DetectiveServices extends Construct {
     }
 
     if (props.inspector ?? true) {
-      this.inspectorEnablement = this.addInspector(logRetention);
+      this.inspectorEnablement = this.addInspector(logRetention, props.logEncryptionKey);
     }
   }
 
-  private addConfig(removalPolicy: RemovalPolicy): { recorder: config.CfnConfigurationRecorder; bucket: s3.Bucket; rules: config.ManagedRule[] } {
+  private addConfig(removalPolicy: RemovalPolicy, accessLogsBucket: s3.IBucket | undefined): { recorder: config.CfnConfigurationRecorder; bucket: s3.Bucket; rules: config.ManagedRule[] } {
     const { account } = Stack.of(this);
     const bucket = new s3.Bucket(this, 'ConfigBucket', {
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -191,18 +210,38 @@ export class DetectiveServices extends Construct {
     });
     Tags.of(bucket).add(TAG_DATA_ORIGIN, 'internal');
     Tags.of(bucket).add(TAG_CLASSIFICATION, 'internal');
+    let logsBucket = accessLogsBucket;
+    if (!logsBucket) {
+      logsBucket = newAccessLogsBucket(this, 'ConfigAccessLogsBucket', removalPolicy);
+      Tags.of(logsBucket).add(TAG_DATA_ORIGIN, 'internal');
+      Tags.of(logsBucket).add(TAG_CLASSIFICATION, 'internal');
+    }
+    logServerAccess(bucket, logsBucket, 'config/');
+    acknowledgeNag(bucket, 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+      'Config snapshots and history describe resource configuration, not data (the bucket is classified internal; DPP 3.4 asks a customer-managed key of PII stores), and SSE-S3 encrypts them at rest with AES-256. ' +
+      'The bucket is private, TLS-only and access-logged, and only the Config role may write to it.');
+    acknowledgeNoReplication(bucket,
+      'Config can redeliver the configuration snapshot at any time and keeps the configuration history in the service itself, so a replica would protect nothing that cannot be regenerated.');
 
+    const configRolePolicy = 'service-role/AWS_ConfigRole';
     const role = new iam.Role(this, 'ConfigRole', {
       assumedBy: new iam.ServicePrincipal('config.amazonaws.com'),
       description: 'DPP 3.3: AWS Config recorder',
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWS_ConfigRole')],
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName(configRolePolicy)],
     });
     role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetBucketAcl'], resources: [bucket.bucketArn] }));
+    const deliveryPrefix = bucket.arnForObjects(`AWSLogs/${account}/Config/*`);
     role.addToPolicy(new iam.PolicyStatement({
       actions: ['s3:PutObject'],
-      resources: [bucket.arnForObjects(`AWSLogs/${account}/Config/*`)],
+      resources: [deliveryPrefix],
       conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
     }));
+    acknowledgeNag(role, awsManagedPolicyFinding(configRolePolicy),
+      'AWS_ConfigRole is the policy AWS documents for the Config recorder: read-only Describe/List/Get calls on every resource type Config records, which AWS extends as Config supports new types. ' +
+      'A hand-written copy would silently stop recording new types (DPP 3.3 Asset Management); only config.amazonaws.com can assume the role.');
+    acknowledgeNag(role, wildcardResourceFinding(this, deliveryPrefix),
+      'Config names the snapshot and history objects it delivers itself, under AWSLogs/<account>/Config/ of this bucket, so the role may put objects only under that prefix, with the bucket-owner-full-control ACL.');
+    acknowledgeInlinePolicy(role, 'the Config recorder role');
 
     const recorder = new config.CfnConfigurationRecorder(this, 'ConfigRecorder', {
       roleArn: role.roleArn,
@@ -244,7 +283,7 @@ export class DetectiveServices extends Construct {
     return { recorder, bucket, rules };
   }
 
-  private addInspector(logRetention: logs.RetentionDays): cr.AwsCustomResource {
+  private addInspector(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): cr.AwsCustomResource {
     const { account, partition } = Stack.of(this);
     const call: cr.AwsSdkCall = {
       service: 'Inspector2',
@@ -252,26 +291,34 @@ export class DetectiveServices extends Construct {
       parameters: { accountIds: [account], resourceTypes: [...INSPECTOR_RESOURCE_TYPES] },
       physicalResourceId: cr.PhysicalResourceId.of(`inspector2-${account}`),
     };
+    const logGroup = new logs.LogGroup(this, 'InspectorLogGroup', { retention: logRetention, encryptionKey: logEncryptionKey, removalPolicy: RemovalPolicy.RETAIN });
     const enablement = new cr.AwsCustomResource(this, 'Inspector', {
       resourceType: 'Custom::InspectorEnablement',
       onCreate: call,
       onUpdate: call,
       installLatestAwsSdk: false,
-      logGroup: new logs.LogGroup(this, 'InspectorLogGroup', { retention: logRetention, removalPolicy: RemovalPolicy.RETAIN }),
+      logGroup,
+      role: functionRole(this, 'InspectorRole', logGroup, 'the function that enables Inspector'),
       policy: cr.AwsCustomResourcePolicy.fromStatements([
         // inspector2:Enable has no resource-level permissions.
         new iam.PolicyStatement({ actions: ['inspector2:Enable'], resources: ['*'] }),
         new iam.PolicyStatement({
           actions: ['iam:CreateServiceLinkedRole'],
-          resources: [`arn:${partition}:iam::${account}:role/aws-service-role/inspector2.amazonaws.com/*`],
+          resources: [`arn:${partition}:iam::${account}:role/aws-service-role/inspector2.amazonaws.com/AWSServiceRoleForAmazonInspector2`],
           conditions: { StringEquals: { 'iam:AWSServiceName': 'inspector2.amazonaws.com' } },
         }),
       ]),
     });
-    Validations.of(enablement).acknowledge({
-      id: 'DPP::DPP-2.3-ScopedWriteActions',
-      reason: 'inspector2:Enable has no resource-level permissions: IAM accepts only Resource "*" for it',
-    });
+    const enableReason =
+      'IAM accepts only Resource "*" for inspector2:Enable, which has no resource-level permissions; the call names this account only (accountIds). ' +
+      'Only CloudFormation can invoke the function, and it can create no role but Inspector\'s own service-linked role.';
+    Validations.of(enablement).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason: enableReason });
+    acknowledgeNag(enablement, wildcardResourceFinding(this, '*'), enableReason);
+    acknowledgeInlinePolicy(enablement, 'the function that enables Inspector');
+    // The function is CDK's singleton for the stack's AwsCustomResources, created beside the stack's other constructs.
+    const provider = enablement.node.findChild('Provider') as lambda.SingletonFunction;
+    const fn = Stack.of(this).node.findChild(provider.permissionsNode.id);
+    acknowledgeControlPlaneFunction(fn, { calls: 'the AWS APIs of the stack\'s AwsCustomResources, here Inspector', invokedBy: 'CloudFormation', customResource: true });
     return enablement;
   }
 }

@@ -3,12 +3,14 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { LOCKED_TAG } from '../../lib/handlers/lockout-tag';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
 import { requireLogRetentionDays } from '../audit/log-retention';
+import { acknowledgeControlPlaneFunction, acknowledgeNag, wildcardActionFinding, wildcardResourceFinding } from '../common/nag-acknowledgments';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { HandlerFunction } from './handler-function';
 
@@ -62,6 +64,12 @@ export interface AccountLockoutProps {
    */
   readonly logRetention?: logs.RetentionDays;
   /**
+   * The customer-managed key the handler's log group is encrypted with (DPP 3.4); its policy must
+   * let CloudWatch Logs use it (`EncryptionKeys.logs` does).
+   * @default - CloudWatch Logs' own encryption at rest
+   */
+  readonly logEncryptionKey?: kms.IKey;
+  /**
    * Whether the counter table has deletion protection (required in prod, DPP 3.7). The table is
    * retained when protected, and deleted with the stack otherwise (it holds only open windows).
    * @default true
@@ -79,7 +87,9 @@ const NAME = 'AccountLockout';
  * function that counts failures per user in a DynamoDB table (an atomic counter per user and
  * window, expired by TTL) and, at `maxFailures` within `window`, locks the user (see
  * {@link LockoutAction}), tags the user `dpp:locked` with the time, and notifies the security
- * topic. Redelivered events are not counted twice and repeated lock actions are no-ops.
+ * topic. Redelivered events are not counted twice and repeated lock actions are no-ops. An event
+ * the function still fails on after Lambda's retries goes to the security topic too (its
+ * dead-letter target), so a lockout is never silently lost.
  *
  * **Where sign-in events arrive.** CloudTrail delivers a console sign-in event to EventBridge in
  * the region of the sign-in endpoint; IAM users signing in through the global endpoint
@@ -124,11 +134,16 @@ export class AccountLockout extends Construct {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: 'expiresAt',
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      // Restores the open windows after a faulty change; a week is plenty for counters that live minutes.
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 7 },
       deletionProtection,
       removalPolicy: deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     Tags.of(this.table).add(TAG_DATA_ORIGIN, 'internal');
     Tags.of(this.table).add(TAG_CLASSIFICATION, 'internal');
+    acknowledgeNag(this.table, 'NIST.800.53.R5-DynamoDBInBackupPlan',
+      'The table holds only open failure-count windows, which expire by TTL within the lockout window: losing it merely restarts the counts, and locked users stay locked (the lock is on the IAM user). ' +
+      'Point-in-time recovery covers a faulty change, so an AWS Backup plan would keep copies of nothing worth restoring.');
 
     this.denyAllPolicy = new iam.ManagedPolicy(this, 'DenyAllPolicy', {
       description: 'DPP 2.2: attached to an IAM user locked out after repeated failed sign-ins; detach to unlock',
@@ -139,6 +154,8 @@ export class AccountLockout extends Construct {
       handler: 'account-lockout',
       description: 'DPP 2.2: locks an IAM user after repeated failed console sign-ins',
       logRetention,
+      logEncryptionKey: props.logEncryptionKey,
+      deadLetterTopic: props.alertTopic,
       environment: {
         TABLE_NAME: this.table.tableName,
         TOPIC_ARN: props.alertTopic.topicArn,
@@ -169,6 +186,14 @@ export class AccountLockout extends Construct {
       resources: [users],
       conditions: { 'ForAllValues:StringEquals': { 'aws:TagKeys': [LOCKED_TAG] } },
     }));
+
+    acknowledgeNag(this.handler, wildcardResourceFinding(this, users),
+      'The lockout must be able to act on whichever IAM user fails to sign in, so it names every user of this account; conditions narrow each action: ' +
+      'it may attach only the deny-all policy of this construct (iam:PolicyARN) and add only the dpp:locked tag (aws:TagKeys), so it can lock users but never grant them anything.');
+    acknowledgeNag(this.handler, wildcardActionFinding('kms:GenerateDataKey*'),
+      'kms:GenerateDataKey* is what CDK grants for publishing to the KMS-encrypted security topic, on that topic\'s key only: SNS needs a data key to encrypt each lockout notification. ' +
+      'That key encrypts nothing but the security topic, so the grant opens no other data.');
+    acknowledgeControlPlaneFunction(this.handler, { calls: 'DynamoDB, IAM and SNS', invokedBy: 'the EventBridge rule on failed console sign-ins', customResource: false });
 
     this.rule = new events.Rule(this, 'FailedSignIns', {
       description: 'DPP 2.2: failed console sign-ins of IAM users, counted for account lockout',

@@ -1,8 +1,11 @@
 import { CustomResource, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { functionRole } from '../common/function-role';
+import { acknowledgeControlPlaneFunction, acknowledgeNag, wildcardResourceFinding } from '../common/nag-acknowledgments';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { HandlerFunction } from './handler-function';
 import { requireLogRetentionDays } from '../audit/log-retention';
@@ -55,9 +58,20 @@ export interface AccountPasswordPolicyProps {
    * @default logs.RetentionDays.ONE_YEAR
    */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * The customer-managed key the handler's and the provider's log groups are encrypted with
+   * (DPP 3.4); its policy must let CloudWatch Logs use it (`EncryptionKeys.logs` does).
+   * @default - CloudWatch Logs' own encryption at rest
+   */
+  readonly logEncryptionKey?: kms.IKey;
 }
 
 const NAME = 'AccountPasswordPolicy';
+
+/** Why the handler may call the password-policy actions on Resource "*" (DPP 2.3 and cdk-nag IAM5). */
+const PASSWORD_POLICY_RESOURCE_REASON =
+  'IAM accepts only Resource "*" for the account password policy actions, which have no resource-level permissions. ' +
+  'The role holds just these three actions, and only CloudFormation can invoke the function, through the custom-resource provider.';
 
 /** Whole days of a duration, or an error naming the prop. */
 function wholeDays(prop: string, duration: Duration): number {
@@ -103,20 +117,27 @@ export class AccountPasswordPolicy extends Construct {
       handler: 'account-password-policy',
       description: 'DPP 2.4: sets the IAM account password policy and restores the previous one on delete',
       logRetention,
+      logEncryptionKey: props.logEncryptionKey,
     });
     this.handler.function.addToRolePolicy(new iam.PolicyStatement({
       actions: ['iam:GetAccountPasswordPolicy', 'iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy'],
       resources: ['*'],
     }));
-    Validations.of(this.handler).acknowledge({
-      id: 'DPP::DPP-2.3-ScopedWriteActions',
-      reason: 'The account password policy actions have no resource-level permissions: IAM accepts only Resource "*" for them',
-    });
+    Validations.of(this.handler).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason: PASSWORD_POLICY_RESOURCE_REASON });
+    acknowledgeNag(this.handler, wildcardResourceFinding(this, '*'), PASSWORD_POLICY_RESOURCE_REASON);
+    acknowledgeControlPlaneFunction(this.handler, { calls: 'IAM, for the account password policy', invokedBy: 'the custom-resource provider', customResource: true });
 
+    const providerLogGroup = new logs.LogGroup(this, 'ProviderLogGroup', { retention: logRetention, encryptionKey: props.logEncryptionKey, removalPolicy: RemovalPolicy.RETAIN });
+    const providerRole = functionRole(this, 'ProviderRole', providerLogGroup, 'the account password policy provider');
     const provider = new cr.Provider(this, 'Provider', {
       onEventHandler: this.handler.function,
-      logGroup: new logs.LogGroup(this, 'ProviderLogGroup', { retention: logRetention, removalPolicy: RemovalPolicy.RETAIN }),
+      logGroup: providerLogGroup,
+      frameworkOnEventRole: providerRole,
     });
+    acknowledgeNag(providerRole, wildcardResourceFinding(this, `${this.handler.function.functionArn}:*`),
+      'CDK\'s provider framework may invoke the handler function and its versions (`<function ARN>:*`): that one function, nothing else. ' +
+      'Only CloudFormation can invoke the framework function itself.');
+    acknowledgeControlPlaneFunction(provider, { calls: 'Lambda, to invoke the handler', invokedBy: 'CloudFormation', customResource: true });
 
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,

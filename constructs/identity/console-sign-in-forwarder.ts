@@ -2,6 +2,7 @@ import { Stack, Token, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
+import { acknowledgeInlinePolicy } from '../common/nag-acknowledgments';
 import { invalidProp } from '../common/validate';
 import { CONSOLE_SIGN_IN_FAILURE_PATTERN } from './account-lockout';
 
@@ -48,6 +49,7 @@ export class ConsoleSignInForwarder extends Construct {
       eventPattern: CONSOLE_SIGN_IN_FAILURE_PATTERN,
       targets: [new targets.EventBus(bus)],
     });
+    acknowledgeInlinePolicy(this.rule, `the role EventBridge assumes to put the events on the default bus of ${props.targetRegion}`);
   }
 }
 

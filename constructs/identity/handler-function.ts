@@ -1,10 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { functionRole } from '../common/function-role';
 
 /** Where the handler sources live, from this folder (also true of the compiled `dist/` tree). */
 const HANDLERS_DIR = path.join(__dirname, '..', '..', 'lib', 'handlers');
@@ -45,6 +49,18 @@ export interface HandlerFunctionProps {
   /** Days its log group keeps events: a value CloudWatch Logs accepts, validated by the caller. */
   readonly logRetention: logs.RetentionDays;
   /**
+   * The customer-managed key its log group is encrypted with (DPP 3.4); its policy must let
+   * CloudWatch Logs use it (`EncryptionKeys.logs` does).
+   * @default - CloudWatch Logs' own encryption at rest
+   */
+  readonly logEncryptionKey?: kms.IKey;
+  /**
+   * Where asynchronous invocations that still fail after Lambda's retries go, instead of being
+   * dropped (e.g. the security topic, so a lost security event is seen: DPP 2.7).
+   * @default - none: failed asynchronous events are dropped after the retries
+   */
+  readonly deadLetterTopic?: sns.ITopic;
+  /**
    * Environment variables.
    * @default - none
    */
@@ -57,26 +73,33 @@ export interface HandlerFunctionProps {
 }
 
 /**
- * A Node.js 22 Lambda function bundled from a handler in `lib/handlers/` with the local esbuild
- * (no Docker), with the AWS SDK v3 left to the runtime, and its own log group created with an
- * explicit retention (DPP 3.6 Logging and Monitoring: logs kept at least 90 days) instead of the
- * never-expiring group Lambda would create on first invocation.
+ * A Node.js 24 (the latest Lambda runtime) function bundled from a handler in `lib/handlers/` with
+ * the local esbuild (no Docker), with the AWS SDK v3 left to the runtime, and its own log group
+ * created with an explicit retention (DPP 3.6 Logging and Monitoring: logs kept at least 90 days)
+ * instead of the never-expiring group Lambda would create on first invocation. Its execution role
+ * may write only to that log group (no `AWSLambdaBasicExecutionRole`, DPP 2.3); grant it the rest.
  */
 export class HandlerFunction extends Construct {
   public readonly function: NodejsFunction;
   public readonly logGroup: logs.LogGroup;
+  /** The function's execution role. */
+  public readonly role: iam.Role;
 
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     super(scope, id);
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: props.logRetention,
+      encryptionKey: props.logEncryptionKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.role = functionRole(this, 'Role', this.logGroup, `the ${props.handler} handler`);
     this.function = new NodejsFunction(this, 'Function', {
       entry: handlerEntry(props.handler),
       depsLockFilePath: lockFileOf(HANDLERS_DIR),
       handler: 'handler',
-      runtime: lambda.Runtime.NODEJS_22_X,
+      role: this.role,
+      deadLetterTopic: props.deadLetterTopic,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       description: props.description,
       timeout: props.timeout ?? Duration.seconds(30),
@@ -88,7 +111,7 @@ export class HandlerFunction extends Construct {
         forceDockerBundling: false,
         minify: true,
         sourceMap: false,
-        target: 'node22',
+        target: 'node24',
       },
     });
   }

@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { acknowledgeInlinePolicy, acknowledgeNag, awsManagedPolicyFinding, wildcardResourceFinding } from '../common/nag-acknowledgments';
 import { invalidProp } from '../common/validate';
 
 /**
@@ -22,6 +23,23 @@ export const MFA_SELF_SERVICE_ACTIONS: readonly string[] = [
 
 /** AWS managed policies that would break DPP 2.3 Least Privilege Access: never attached to a human group. */
 const FORBIDDEN_MANAGED_POLICIES = ['AdministratorAccess', 'IAMFullAccess'];
+
+/**
+ * Why each AWS managed policy the default groups use is preferred to a hand-written one (cdk-nag
+ * AwsSolutions-IAM4). A group given any other AWS managed policy gets no acknowledgment: its
+ * author must give the reason.
+ */
+const AWS_MANAGED_POLICY_REASONS: Readonly<Record<string, string>> = {
+  'job-function/ViewOnlyAccess':
+    'ViewOnlyAccess lists and describes the configuration of every service but reads no data (no s3:GetObject, no dynamodb:GetItem), so people see the estate without seeing PII (DPP 2.3 need-to-know). ' +
+    'AWS keeps it current as services are added, which a hand-written copy would not, and it grants no write action.',
+  SecurityAudit:
+    'SecurityAudit is the read-only view of security configuration (policies, key policies, logging and network settings) the administrators review, maintained by AWS as services are added. ' +
+    'It grants no write action and no access to stored data.',
+  CloudWatchLogsReadOnlyAccess:
+    'Developers read application logs to diagnose faults; logs hold no PII by DPP 3.6 (log groups classified pii are refused by the DPP checks). ' +
+    'The AWS policy grants only reads of CloudWatch Logs, kept current by AWS, and no write action.',
+};
 
 /** One human group. */
 export interface HumanGroupProps {
@@ -107,6 +125,13 @@ export class MfaEnforcement extends Construct {
       description: 'DPP 2.4: deny everything but MFA self-service to requests made without MFA',
       statements: mfaEnforcementStatements(partition, account),
     });
+    acknowledgeNag(this.policy, wildcardResourceFinding(this, '*'),
+      'Only iam:GetAccountPasswordPolicy and iam:ListVirtualMFADevices are allowed on Resource "*": they have no resource-level permissions and reveal no secret. ' +
+      'The other statement on "*" is the deny of everything without MFA, which a wider resource makes stricter.');
+    const mfaDevices = `arn:${partition}:iam::${account}:mfa/*`;
+    acknowledgeNag(this.policy, wildcardResourceFinding(this, mfaDevices),
+      'A user names their own virtual MFA device when creating it, so iam:CreateVirtualMFADevice needs every device ARN of the account (the AWS-documented self-service policy does the same). ' +
+      'Creating an unassigned device grants nothing; enabling one is allowed only on the user\'s own ARN.');
 
     const deployThroughCloudFormation = new iam.PolicyStatement({
       sid: 'DeployThroughCdkBootstrapRoles',
@@ -124,6 +149,20 @@ export class MfaEnforcement extends Construct {
       awsManagedPolicies: ['job-function/ViewOnlyAccess', 'CloudWatchLogsReadOnlyAccess'],
       statements: props.developersMayDeploy ? [deployThroughCloudFormation] : [],
     });
+    const bootstrapRolesReason =
+      `The CDK bootstrap roles of qualifier ${qualifier} are named per account and region (cdk-${qualifier}-deploy-role-<account>-<region> and siblings), so the statement names them by that prefix only. ` +
+      'Assuming them is the only way these people change infrastructure: through CloudFormation deployments of reviewed code (change control).';
+    acknowledgeNag(this.administrators, wildcardResourceFinding(this, `arn:${partition}:iam::${account}:role/cdk-${qualifier}-*`), bootstrapRolesReason);
+    if (props.developersMayDeploy) acknowledgeNag(this.developers, wildcardResourceFinding(this, `arn:${partition}:iam::${account}:role/cdk-${qualifier}-*`), bootstrapRolesReason);
+    acknowledgeNag(this.administrators, wildcardResourceFinding(this, `arn:${partition}:iam::${account}:user/*`),
+      'Administrators run the joiner/leaver process (DPP 2.2: unique users, removal within 24 hours, lifting a lockout), which applies to any IAM user of the account. ' +
+      'The actions cannot grant permissions: policies can be detached from users but never attached, and group membership is limited to the baseline\'s own groups.');
+    acknowledgeNag(this.administrators, wildcardResourceFinding(this, `arn:${partition}:iam::${account}:group/${prefix}*`),
+      `Administrators may add people to, and remove them from, only the groups named ${prefix}*, which this construct creates without AdministratorAccess or IAMFullAccess (DPP 2.3). ` +
+      'A group someone else made powerful is out of reach, and the MFA policy applies to every member.');
+    acknowledgeNag(this.administrators, wildcardResourceFinding(this, mfaDevices),
+      'Resetting a person\'s lost MFA device (iam:DeleteVirtualMFADevice) must work for whatever name the person gave it, so the statement names every MFA device of the account. ' +
+      'The administrators themselves act only with MFA (the MFA policy), and a reset user must enrol a new device before doing anything else.');
     this.readOnly = this.addGroup('ReadOnly', {
       groupName: `${prefix}read-only`,
       awsManagedPolicies: ['job-function/ViewOnlyAccess'],
@@ -140,7 +179,12 @@ export class MfaEnforcement extends Construct {
       managedPolicies: (props.awsManagedPolicies ?? []).map((name) => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
     });
     group.addManagedPolicy(this.policy);
+    for (const name of props.awsManagedPolicies ?? []) {
+      const reason = AWS_MANAGED_POLICY_REASONS[name];
+      if (reason) acknowledgeNag(group, awsManagedPolicyFinding(name), reason);
+    }
     for (const statement of props.statements ?? []) group.addToPolicy(statement);
+    if ((props.statements ?? []).length > 0) acknowledgeInlinePolicy(group, `human group ${id}`);
     return group;
   }
 }

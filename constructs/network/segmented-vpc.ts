@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { NetworkAclOpenIngress } from '../../lib/checks/rules/2.1-network-protection/network-acl-open-ingress';
 import { TAG_CLASSIFICATION, TAG_NETWORK_TIER, TAG_SEGMENTED } from '../../lib/checks/vocabulary';
 import { MIN_LOG_RETENTION_DAYS, WIDEST_APPROVED_PREFIX_V4 } from '../../lib/config/schema';
+import { acknowledgeInlinePolicy, acknowledgeNag } from '../common/nag-acknowledgments';
 import { invalidProp, requireIntegerInRange, requireIpv4Cidr, requireLogRetention, requirePort } from '../common/validate';
 import { aclFlows, ANYWHERE, type AclFlow } from './acl-flows';
 import { layoutTiers, NETWORK_TIERS, type NetworkTier, type TierLayout } from './tiers';
@@ -162,6 +163,7 @@ export class SegmentedVpc extends Construct {
     for (const tier of NETWORK_TIERS) {
       for (const subnet of this.subnets(tier)) Tags.of(subnet).add(TAG_NETWORK_TIER, tier);
     }
+    for (const subnet of this.subnets('public')) acknowledgeNag(subnet, 'NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW', PUBLIC_DEFAULT_ROUTE_REASON);
 
     this.allowedFlows = aclFlows({ tierBlocks: this.tierCidrs, approvedCidrs, applicationPort: this.applicationPort, databasePort: this.databasePort });
     this.networkAcls = this.addNetworkAcls(this.allowedFlows);
@@ -248,6 +250,7 @@ export class SegmentedVpc extends Construct {
         },
       }),
     });
+    acknowledgeInlinePolicy(role, 'the flow-log delivery role');
     new ec2.FlowLog(this, 'FlowLog', {
       resourceType: ec2.FlowLogResourceType.fromVpc(this.vpc),
       destination: ec2.FlowLogDestination.toCloudWatchLogs(group, role),
@@ -265,6 +268,11 @@ export class SegmentedVpc extends Construct {
 const NAT_RETURN_REASON =
   "Return path of the application tier's HTTPS egress through the NAT gateways: network ACLs are stateless and the responses keep the remote server as source, so the entry must name 0.0.0.0/0. "
   + 'It admits TCP 1024-65535 only; the subnets have no route from the internet (0.0.0.0/0 goes to a NAT gateway, which admits no unsolicited inbound) and the stateful security groups admit nothing from the internet.';
+
+/** Why the public tier routes 0.0.0.0/0 to the internet gateway (NIST 800-53 R5 VPCNoUnrestrictedRouteToIGW). */
+const PUBLIC_DEFAULT_ROUTE_REASON =
+  'The public tier exists to face the internet: its NAT gateways send the application tier\'s HTTPS egress out, and its load balancers answer approved clients, both through this default route to the internet gateway. '
+  + 'Its network ACL admits only the approved CIDRs on 443 and the return traffic of that egress, and nothing launched in it gets a public IP; the application and data tiers have no route to the internet gateway.';
 
 function isNatReturnEntry(flow: AclFlow): boolean {
   return flow.direction === 'ingress' && flow.peer === ANYWHERE && flow.tier !== 'public';

@@ -48,18 +48,19 @@ export function signInForwarderStackId(stack: Stack): string {
  * `test` can be torn down (keys and the user pool go with the stack); `prod` keeps them, with
  * deletion protection on the user pool. Audit logs are retained in both.
  */
-export function addIdentityAndAudit(stack: Stack, environment: EnvironmentName, config: EnvironmentConfig, _networkAndData: NetworkAndData): IdentityAndAudit {
+export function addIdentityAndAudit(stack: Stack, environment: EnvironmentName, config: EnvironmentConfig, networkAndData: NetworkAndData): IdentityAndAudit {
   const prod = environment === 'prod';
   const removalPolicy = prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
   const logRetention = retentionOfAtLeast(config.logRetentionDays);
+  const logEncryptionKey = networkAndData.keys.logs;
 
-  const passwordPolicy = new AccountPasswordPolicy(stack, 'AccountPasswordPolicy', { logRetention });
+  const passwordPolicy = new AccountPasswordPolicy(stack, 'AccountPasswordPolicy', { logRetention, logEncryptionKey });
   const mfa = new MfaEnforcement(stack, 'MfaEnforcement', { developersMayDeploy: !prod });
 
   // Audit evidence outlives the stack in every environment.
   const trail = new AuditTrail(stack, 'AuditTrail', { logRetention });
   const alarms = new SecurityAlarms(stack, 'SecurityAlarms', { alertEmail: config.alertEmail, trailLogGroup: trail.logGroup, removalPolicy });
-  const lockout = new AccountLockout(stack, 'AccountLockout', { alertTopic: alarms.topic, logRetention, deletionProtection: prod });
+  const lockout = new AccountLockout(stack, 'AccountLockout', { alertTopic: alarms.topic, logRetention, logEncryptionKey, deletionProtection: prod });
 
   const { features } = config;
   const detective = new DetectiveServices(stack, 'DetectiveServices', {
@@ -70,6 +71,8 @@ export function addIdentityAndAudit(stack: Stack, environment: EnvironmentName, 
     macie: features.macie,
     inspector: features.inspector,
     logRetention,
+    logEncryptionKey,
+    accessLogsBucket: trail.accessLogsBucket,
     removalPolicy,
   });
   if (!features.config) {

@@ -1,6 +1,7 @@
 import { CfnOutput, Fn, type Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { retentionOfAtLeast } from '../../constructs/audit/log-retention';
+import { acknowledgeNag } from '../../constructs/common/nag-acknowledgments';
 import { EncryptedDatabase } from '../../constructs/data/encrypted-database';
 import { PiiBucket } from '../../constructs/data/pii-bucket';
 import { PiiTable } from '../../constructs/data/pii-table';
@@ -28,6 +29,11 @@ export const DEFAULT_VPC_CIDRS: Readonly<Record<EnvironmentName, string>> = {
   test: '10.10.0.0/16',
   prod: '10.20.0.0/16',
 };
+
+/** Why the test database has no deletion protection (cdk-nag's packs ask it of every database). */
+const DISPOSABLE_DATABASE_REASON =
+  'The test environment is disposable by design: its stores go with the stack, in an account of its own kept apart from prod (DPP 3.5 Secure Coding Practices: separate test and production environments). ' +
+  'Prod keeps deletion protection and a final snapshot on removal, which the DPP 3.7 rule asserts for prod databases.';
 
 /**
  * Adds the network and data constructs (DPP 2.1, 2.5, 2.8, 2.9, 3.1, 3.4, 3.6, 3.7) to a baseline
@@ -63,6 +69,9 @@ export function addNetworkAndData(stack: Stack, environment: EnvironmentName, co
     logRetentionDays,
     disposable,
   });
+  if (disposable) {
+    for (const rule of ['AwsSolutions-RDS10', 'NIST.800.53.R5-RDSInstanceDeletionProtectionEnabled']) acknowledgeNag(database, rule, DISPOSABLE_DATABASE_REASON);
+  }
 
   const piiBucket = new PiiBucket(stack, 'PiiBucket', {
     encryptionKey: keys.data,

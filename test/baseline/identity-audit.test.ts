@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CIS_METRIC_FILTERS } from '../../constructs/audit/cis-metric-filters';
+import { EncryptionKeys } from '../../constructs/security/keys';
 import { addIdentityAndAudit, CONFIG_OFF_REASON, CONFIG_RECORDER_RULE, type IdentityAndAudit } from '../../lib/baseline/identity-audit';
 import type { NetworkAndData } from '../../lib/baseline/network-data';
 import { DppChecks } from '../../lib/checks/nag-pack';
@@ -23,8 +24,10 @@ const CONFIGS: Record<EnvironmentName, EnvironmentConfig> = {
   }),
 };
 
-/** The network and data part is not used by this wiring (it is another part of the baseline). */
-const NO_NETWORK = {} as NetworkAndData;
+/** Of the network and data part (another part of the baseline), this wiring uses only the keys: the logs key encrypts the handlers' log groups. */
+function keysOnly(stack: Stack): NetworkAndData {
+  return { keys: new EncryptionKeys(stack, 'Keys') } as NetworkAndData;
+}
 
 function newApp(): App {
   return new App({
@@ -38,7 +41,7 @@ function newApp(): App {
 function wire(app: App, environment: EnvironmentName, config: EnvironmentConfig): { stack: Stack; parts: IdentityAndAudit } {
   const stack = new Stack(app, `Baseline-${environment}`, { env: { account: config.account, region: config.region } });
   Tags.of(stack).add(TAG_ENVIRONMENT, environment);
-  return { stack, parts: addIdentityAndAudit(stack, environment, config, NO_NETWORK) };
+  return { stack, parts: addIdentityAndAudit(stack, environment, config, keysOnly(stack)) };
 }
 
 describe('addIdentityAndAudit (default features, test and prod)', () => {

@@ -2,7 +2,7 @@ import { buildSync } from 'esbuild';
 import { handlerEntry } from '../../constructs/identity/handler-function';
 
 /**
- * The handlers bundle as NodejsFunction bundles them (esbuild, node22, `@aws-sdk/*` left to the
+ * The handlers bundle as NodejsFunction bundles them (esbuild, node24, `@aws-sdk/*` left to the
  * Lambda runtime): construct tests skip bundling, so this is where a handler that pulls in
  * something the runtime lacks would show.
  */
@@ -12,7 +12,7 @@ describe.each(['account-password-policy', 'account-lockout'])('the %s handler bu
       entryPoints: [handlerEntry(name)],
       bundle: true,
       platform: 'node',
-      target: 'node22',
+      target: 'node24',
       format: 'cjs',
       external: ['@aws-sdk/*'],
       write: false,

@@ -47,7 +47,7 @@ describe('AccountLockout (defaults)', () => {
 
   test('the handler is configured for 5 failures in 15 minutes with the deny-all policy', () => {
     made.template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Environment: {
         Variables: {
           TABLE_NAME: { Ref: Match.stringLikeRegexp('LockoutTable') },

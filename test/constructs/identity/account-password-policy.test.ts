@@ -32,16 +32,23 @@ describe('AccountPasswordPolicy (defaults)', () => {
     });
   });
 
-  test('its handler is a Node.js 22 function with the password-policy IAM actions only, and a log group kept a year', () => {
+  test('its handler is a Node.js 24 function with the password-policy IAM actions only, and a log group kept a year', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Description: Match.stringLikeRegexp('DPP 2.4'),
       LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('PasswordPolicyHandlerLogGroup') } },
     });
+    // Besides the IAM actions, only writes to its own log group (no AWSLambdaBasicExecutionRole).
     template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: ['iam:GetAccountPasswordPolicy', 'iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy'], Resource: '*' }] },
+      PolicyDocument: {
+        Statement: [
+          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('PasswordPolicyHandlerLogGroup'), 'Arn'] } },
+          { Effect: 'Allow', Action: ['iam:GetAccountPasswordPolicy', 'iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy'], Resource: '*' },
+        ],
+      },
     });
+    for (const [, role] of resourcesOfType(template, 'AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     // The handler's and the Provider framework's log groups: both created, with retention.
     const groups = resourcesOfType(template, 'AWS::Logs::LogGroup');
     expect(groups).toHaveLength(2);
