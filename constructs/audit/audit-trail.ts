@@ -135,7 +135,7 @@ export class AuditTrail extends Construct {
     logServerAccess(this.bucket, this.accessLogsBucket, `${trailName}/`);
     acknowledgeNag(this.bucket, 'NIST.800.53.R5-S3DefaultEncryptionKMS',
       'CloudTrail encrypts every log file with the trail\'s customer-managed key itself (the trail\'s KmsKeyId), so the logs are KMS-encrypted whatever the bucket default. ' +
-      'The SSE-S3 default covers only the digest files, which hold hashes and signatures, not events; a KMS default would also need the key policy to admit S3 on CloudTrail\'s behalf.');
+      'The SSE-S3 default covers only the digest files, which hold hashes and signatures rather than events, in a bucket that is object-locked, private, TLS-only and access-logged.');
     acknowledgeNoReplication(this.bucket,
       'The log files are object-locked and versioned, so neither an administrator nor an intruder can delete or overwrite them before the lock ends (DPP 3.6); a replica would need its own lock, key and access policy to be as safe.');
 

@@ -314,7 +314,7 @@ export class DetectiveServices extends Construct {
       'Only CloudFormation can invoke the function, and it can create no role but Inspector\'s own service-linked role.';
     Validations.of(enablement).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason: enableReason });
     acknowledgeNag(enablement, wildcardResourceFinding(this, '*'), enableReason);
-    acknowledgeInlinePolicy(enablement, 'the function that enables Inspector');
+    acknowledgeInlinePolicy(enablement, 'the Inspector enablement call (the policy CDK adds to the function\'s execution role)');
     // The function is CDK's singleton for the stack's AwsCustomResources, created beside the stack's other constructs.
     const provider = enablement.node.findChild('Provider') as lambda.SingletonFunction;
     const fn = Stack.of(this).node.findChild(provider.permissionsNode.id);
