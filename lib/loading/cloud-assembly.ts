@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileProblem, InputError } from './errors';
+import { fileProblem, InputError, requireRegularFile } from './errors';
 import { MAX_TEMPLATE_BYTES } from './limits';
 import type { LoadedTemplate } from './loaded-template';
 import { readTemplateFile } from './parse-template';
@@ -28,7 +28,9 @@ function readManifest(directory: string): Record<string, Artifact> {
   const file = path.join(directory, 'manifest.json');
   let text: string;
   try {
-    if (fs.statSync(file).size > MAX_TEMPLATE_BYTES) throw new InputError(`${file}: over the size limit for a cloud assembly manifest`);
+    const stat = fs.statSync(file);
+    requireRegularFile(file, stat);
+    if (stat.size > MAX_TEMPLATE_BYTES) throw new InputError(`${file}: over the size limit for a cloud assembly manifest`);
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw error instanceof InputError ? error : fileProblem(file, error);

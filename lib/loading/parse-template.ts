@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { CfnTemplate } from '../checks/template';
 import { CLOUDFORMATION_TAGS } from './cfn-yaml-tags';
-import { fileProblem, InputError } from './errors';
+import { fileProblem, InputError, requireRegularFile } from './errors';
 import { jsonResourceLines, type ResourceLines } from './json-resource-lines';
 import { MAX_NESTING_DEPTH, MAX_TEMPLATE_BYTES, MAX_YAML_ALIAS_COUNT } from './limits';
 
@@ -112,6 +112,7 @@ export function readTemplateFile(file: string): ParsedTemplate {
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    requireRegularFile(file, stat);
     if (stat.size > MAX_TEMPLATE_BYTES) {
       throw new InputError(`${file}: ${stat.size} bytes is over the ${MAX_TEMPLATE_BYTES / (1024 * 1024)} MiB limit for a template (CloudFormation itself accepts at most 1 MB)`);
     }
