@@ -318,7 +318,7 @@ export class DetectiveServices extends Construct {
     // The function is CDK's singleton for the stack's AwsCustomResources, created beside the stack's other constructs.
     const provider = enablement.node.findChild('Provider') as lambda.SingletonFunction;
     const fn = Stack.of(this).node.findChild(provider.permissionsNode.id);
-    acknowledgeControlPlaneFunction(fn, { calls: 'the AWS APIs of the stack\'s AwsCustomResources, here Inspector', invokedBy: 'CloudFormation', customResource: true });
+    acknowledgeControlPlaneFunction(fn, { calls: 'Inspector, for the stack\'s AwsCustomResource calls', invokedBy: 'CloudFormation', customResource: true });
     return enablement;
   }
 }

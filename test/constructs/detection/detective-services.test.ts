@@ -1,4 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { DetectiveServices, GUARD_DUTY_FEATURES } from '../../../constructs/detection/detective-services';
 import { dppErrorsAndAcknowledgments, resourcesOfType, stackWithoutBundling } from '../no-bundling';
@@ -114,5 +116,36 @@ describe('DetectiveServices switches', () => {
     });
     expect(() => detective({ minimumGuardDutySeverity: 9 })).toThrow('DetectiveServices: minimumGuardDutySeverity must be an integer from 1 to 8, got 9');
     expect(() => detective({ logRetention: 30 })).toThrow('DetectiveServices: logRetention must be at least 90 days (DPP 3.6 Logging and Monitoring), got 30');
+  });
+});
+
+describe('DetectiveServices logs (DPP 3.6, 3.4)', () => {
+  test('the Config bucket is access-logged to a dedicated bucket by default, or to the given one', () => {
+    const own = detective();
+    own.template.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: { DestinationBucketName: { Ref: Match.stringLikeRegexp('DetectiveConfigAccessLogsBucket') }, LogFilePrefix: 'config/' },
+    });
+    const given = stackWithoutBundling();
+    const accessLogsBucket = new s3.Bucket(given.stack, 'SharedAccessLogs', { enforceSSL: true });
+    new DetectiveServices(given.stack, 'Detective', { alertTopic: new sns.Topic(given.stack, 'Alerts', { enforceSSL: true }), accessLogsBucket });
+    const template = Template.fromStack(given.stack);
+    template.hasResourceProperties('AWS::S3::Bucket', { LoggingConfiguration: { DestinationBucketName: { Ref: Match.stringLikeRegexp('SharedAccessLogs') }, LogFilePrefix: 'config/' } });
+    expect(resourcesOfType(template, 'AWS::S3::Bucket')).toHaveLength(2);
+  });
+
+  test('the Inspector function logs under the given key and may write only to its own log group', () => {
+    const made = stackWithoutBundling();
+    const logEncryptionKey = new kms.Key(made.stack, 'LogsKey', { enableKeyRotation: true });
+    new DetectiveServices(made.stack, 'Detective', { alertTopic: new sns.Topic(made.stack, 'Alerts', { enforceSSL: true }), logEncryptionKey });
+    const template = Template.fromStack(made.stack);
+    template.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('LogsKey'), 'Arn'] } });
+    for (const [, role] of resourcesOfType(template, 'AWS::IAM::Role')) {
+      expect(JSON.stringify(role.Properties.ManagedPolicyArns ?? [])).not.toContain('AWSLambdaBasicExecutionRole');
+    }
+    // It may create Inspector's service-linked role only, by its exact name.
+    const statements = resourcesOfType(template, 'AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: unknown; Resource: unknown }>);
+    const createRole = statements.filter((st) => st.Action === 'iam:CreateServiceLinkedRole');
+    expect(createRole).toHaveLength(1);
+    expect(JSON.stringify(createRole[0].Resource)).toMatch(/:role\/aws-service-role\/inspector2\.amazonaws\.com\/AWSServiceRoleForAmazonInspector2"\]\]\}$/);
   });
 });

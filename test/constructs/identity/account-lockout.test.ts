@@ -128,3 +128,14 @@ describe('ConsoleSignInForwarder', () => {
     expect(() => new ConsoleSignInForwarder(stack, 'F', { targetRegion })).toThrow(message);
   });
 });
+
+describe('AccountLockout resilience (cdk-nag NIST 800-53 R5)', () => {
+  test('an event the handler still fails on after its retries goes to the security topic; the counters have point-in-time recovery', () => {
+    const made = lockoutStack();
+    made.template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      DeadLetterConfig: { TargetArn: { Ref: Match.stringLikeRegexp('Alerts') } },
+    });
+    made.template.hasResourceProperties('AWS::DynamoDB::Table', { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 } });
+  });
+});
