@@ -8,10 +8,14 @@ export interface Acknowledgment {
   readonly reason?: string;
 }
 
-/** cdk-nag 3 writes `DPP::DPP-3.4-X`, hand-written entries and cdk-nag 2 write `DPP-3.4-X`. */
+/**
+ * cdk-nag 3 writes `DPP::DPP-3.4-X`, hand-written entries and cdk-nag 2 write `DPP-3.4-X`. Only a
+ * leading pack prefix is removed: finding IDs of other packs may hold `::` inside brackets
+ * (`AwsSolutions-IAM5[Resource::*]`).
+ */
 function ruleIdOf(id: string): string {
-  const qualified = id.lastIndexOf('::');
-  return qualified >= 0 ? id.slice(qualified + 2) : id;
+  const prefixed = /^([^[\]:]+)::(.+)$/s.exec(id);
+  return prefixed ? prefixed[2] : id;
 }
 
 /** The acknowledgments in a resource's or a template's `Metadata`. Malformed entries are ignored. */
