@@ -1,6 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileProblemReason } from '../loading/errors';
 import { UsageError } from './errors';
+
+/** Removes a temporary file if it was made; where its directory is not one (ENOTDIR) it never was. */
+function removeTemporary(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // Nothing was written there.
+  }
+}
 
 /**
  * Writes a report to `file`, or to stdout when no file is given. A file is written to a temporary
@@ -16,8 +26,8 @@ export function writeOutput(text: string, file?: string): void {
     fs.writeFileSync(temporary, text);
     fs.renameSync(temporary, file);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (error as Error).message.split('\n')[0];
+    removeTemporary(temporary);
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : fileProblemReason(error);
     throw new UsageError(`cannot write ${file}: ${reason}`);
   }
 }
