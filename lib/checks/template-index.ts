@@ -39,6 +39,7 @@ export class TemplateIndex {
   private readonly referrers = new Map<string, Reference[]>();
   private readonly referencesOut = new Map<string, Reference[]>();
   private environmentCache: string | null | undefined;
+  private environmentUnknown: string | undefined;
 
   constructor(public readonly stack: StackTemplate) {
     const resources = new Map<string, CfnResource>();
@@ -169,17 +170,30 @@ export class TemplateIndex {
    * resources, read once. Undefined when no resource carries a literal one.
    */
   public environment(): string | undefined {
-    if (this.environmentCache === undefined) {
-      this.environmentCache = null;
-      for (const logicalId of this.resources.keys()) {
-        const value = this.tag(logicalId, 'dpp:environment');
-        if (value.kind === 'known' && typeof value.value === 'string') {
-          this.environmentCache = value.value;
-          break;
-        }
-      }
-    }
+    this.readEnvironment();
     return this.environmentCache ?? undefined;
+  }
+
+  /**
+   * Why the template's environment cannot be told, when no resource carries a literal
+   * `dpp:environment` but one carries it as an intrinsic: app rules must then warn, not skip it.
+   */
+  public environmentUnknownWhy(): string | undefined {
+    this.readEnvironment();
+    return this.environmentCache ? undefined : this.environmentUnknown;
+  }
+
+  private readEnvironment(): void {
+    if (this.environmentCache !== undefined) return;
+    this.environmentCache = null;
+    for (const logicalId of this.resources.keys()) {
+      const value = this.tag(logicalId, 'dpp:environment');
+      if (value.kind === 'known' && typeof value.value === 'string') {
+        this.environmentCache = value.value;
+        return;
+      }
+      if (value.kind === 'unresolvable') this.environmentUnknown ??= `the dpp:environment tag of ${logicalId} (${value.why})`;
+    }
   }
 
   private addReference(from: string, to: string, path: string): void {

@@ -543,6 +543,12 @@ export const FAILING_SEEDS: Readonly<Record<string, readonly FailingSeed[]>> = {
   ],
 
   // DPP 3.6 Logging and Monitoring
+  'DPP-3.6-TrailPresent': [
+    { target: 'Target', resources: one('AWS::SQS::Queue', { Tags: tags({ 'dpp:environment': 'prod' }) }) },
+  ],
+  'DPP-3.6-TrailIsLogging': [
+    { target: 'Target', resources: one('AWS::CloudTrail::Trail', { IsLogging: false, S3BucketName: 'trail-bucket', IsMultiRegionTrail: true, EnableLogFileValidation: true, KMSKeyId: 'alias/trail' }) },
+  ],
   'DPP-3.6-TrailMultiRegion': [
     { target: 'Target', resources: one('AWS::CloudTrail::Trail', { IsLogging: true, S3BucketName: 'trail-bucket', IsMultiRegionTrail: false, EnableLogFileValidation: true, KMSKeyId: 'alias/trail' }) },
   ],

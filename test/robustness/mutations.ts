@@ -708,6 +708,19 @@ export const MUTATIONS: readonly Mutation[] = [
     mutate: (b) => edit(b.prod, TRAIL, undefined, set('Properties.EnableLogFileValidation', false)),
   },
   {
+    name: 'stop the trail logging (IsLogging: false)',
+    clause: '3.6', ruleId: 'DPP-3.6-TrailIsLogging',
+    mutate: (b) => edit(b.prod, TRAIL, undefined, set('Properties.IsLogging', false)),
+  },
+  {
+    name: 'remove the prod CloudTrail trail',
+    clause: '3.6', ruleId: 'DPP-3.6-TrailPresent',
+    mutate: (b) => {
+      delete b.prod.template.Resources[only(b.prod, TRAIL)];
+      return { stack: 'prod' };
+    },
+  },
+  {
     name: 'make the trail single-region',
     clause: '3.6', ruleId: 'DPP-3.6-TrailMultiRegion',
     mutate: (b) => edit(b.prod, TRAIL, undefined, set('Properties.IsMultiRegionTrail', false)),
@@ -765,22 +778,6 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     clause: '2.4',
     suggestion: 'DPP-2.4-ConsoleGroupMfa judges only groups with console users of the template; the baseline\'s human groups get their members outside it. A rule could hold groups the MfaEnforcement construct marks (e.g. a tag) to the MFA deny.',
     mutate: removeMfaDeny,
-  },
-  {
-    name: 'stop the trail logging (IsLogging: false)',
-    clause: '3.6',
-    suggestion: 'a DPP-3.6 rule that trails log (IsLogging not false): the trail rules check region, validation and KMS of a trail that records nothing.',
-    mutate: (b) => {
-      edit(b.prod, TRAIL, undefined, set('Properties.IsLogging', false));
-    },
-  },
-  {
-    name: 'remove the prod CloudTrail trail',
-    clause: '3.6',
-    suggestion: 'an app rule like DPP-3.3-ConfigRecorderPresent: each baseline environment has a multi-region trail.',
-    mutate: (b) => {
-      delete b.prod.template.Resources[only(b.prod, TRAIL)];
-    },
   },
   {
     name: 'drop the TLS 1.2 minimum (s3:TlsVersion deny) from the PII bucket policy',

@@ -1,5 +1,7 @@
 import type { TemplateIndex } from '../template-index';
 import type { StackTemplate } from '../template';
+import type { AppVerdict } from '../types';
+import { unresolvable } from '../types';
 import type { Value } from '../values';
 import { TAG_ENVIRONMENT } from '../vocabulary';
 
@@ -42,4 +44,15 @@ export function environmentOf(index: TemplateIndex, logicalId: string): Value {
   if (tag.kind !== 'absent') return tag;
   const environment = index.environment();
   return environment === undefined ? tag : { kind: 'known', value: environment };
+}
+
+/**
+ * Warnings for stacks whose environment the template cannot tell (a `dpp:environment` tag given
+ * by an intrinsic): an app rule cannot decide for them, and must not skip them silently.
+ */
+export function unknownEnvironmentVerdicts(indexes: readonly TemplateIndex[]): AppVerdict[] {
+  return indexes.flatMap((index) => {
+    const why = index.environmentUnknownWhy();
+    return why ? [{ stack: index.stack, verdict: unresolvable('Tags.dpp:environment', why) }] : [];
+  });
 }

@@ -1,3 +1,4 @@
+import { stacksByEnvironment, unknownEnvironmentVerdicts } from '../../lookups/stack-environments';
 import type { TemplateIndex } from '../../template-index';
 import type { AppVerdict, Verdict } from '../../types';
 import { appRule, fail, unresolvable } from '../../types';
@@ -69,15 +70,8 @@ export const SecurityTopicSubscribed = appRule({
   description: `Each baseline environment has an SNS topic tagged ${TAG_PURPOSE}=${PURPOSE_SECURITY_ALERTS} with at least one subscription`,
   fix: `Tag the environment's security SNS topic ${TAG_PURPOSE}=${PURPOSE_SECURITY_ALERTS} and subscribe the on-call address to it (the baseline's SecurityAlarms construct does both)`,
   explanation: 'DPP 2.7 Incident Response requires Security Incidents to be detected and escalated (EcartAPI must be told within 24 hours); findings and alarms need a topic that reaches a person.',
-  check: (stacks) => {
-    const byEnvironment = new Map<string, TemplateIndex[]>();
-    for (const index of stacks) {
-      const environment = index.environment();
-      if (environment === undefined) continue;
-      const list = byEnvironment.get(environment) ?? [];
-      list.push(index);
-      byEnvironment.set(environment, list);
-    }
-    return [...byEnvironment].flatMap(([environment, envStacks]) => environmentVerdicts(environment, envStacks));
-  },
+  check: (stacks) => [
+    ...unknownEnvironmentVerdicts(stacks),
+    ...[...stacksByEnvironment(stacks)].flatMap(([environment, envStacks]) => environmentVerdicts(environment, envStacks)),
+  ],
 });

@@ -1,4 +1,4 @@
-import { knownAccount, stacksByEnvironment } from '../../lookups/stack-environments';
+import { knownAccount, stacksByEnvironment, unknownEnvironmentVerdicts } from '../../lookups/stack-environments';
 import type { AppVerdict } from '../../types';
 import { appRule, fail } from '../../types';
 
@@ -11,7 +11,7 @@ export const EnvironmentsInSeparateAccounts = appRule({
   explanation: 'DPP 3.5 Secure Coding Practices requires separate test and production environments; an account is the boundary IAM, quotas and incidents respect.',
   check: (indexes) => {
     const groups = stacksByEnvironment(indexes);
-    const verdicts: AppVerdict[] = [];
+    const verdicts: AppVerdict[] = unknownEnvironmentVerdicts(indexes);
     for (const prod of groups.get('prod') ?? []) {
       const account = knownAccount(prod.stack);
       if (account === undefined) continue;

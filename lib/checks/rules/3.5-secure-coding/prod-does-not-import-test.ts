@@ -1,4 +1,4 @@
-import { stacksByEnvironment } from '../../lookups/stack-environments';
+import { stacksByEnvironment, unknownEnvironmentVerdicts } from '../../lookups/stack-environments';
 import { renderString } from '../../lookups/template-string';
 import type { TemplateIndex } from '../../template-index';
 import type { AppVerdict } from '../../types';
@@ -64,7 +64,7 @@ export const ProdDoesNotImportTest = appRule({
     const others = [...groups].filter(([environment]) => environment !== 'prod').flatMap(([, stacks]) => stacks);
     if (others.length === 0) return [];
     const exports = exportsOf(others);
-    const verdicts: AppVerdict[] = [];
+    const verdicts: AppVerdict[] = unknownEnvironmentVerdicts(indexes);
     for (const prod of groups.get('prod') ?? []) {
       for (const { logicalId, name: raw } of importsOf(prod)) {
         const name = exportName(prod, raw);
