@@ -13,4 +13,3 @@ export * from './iam-client';
 export * from './redact';
 export * from './run';
 export * from './types';
-export * from './write-file';

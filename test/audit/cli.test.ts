@@ -153,7 +153,7 @@ describe('dpp audit (CLI, default credential chain, --endpoint-url)', () => {
     endpoint = await startFakeIam(cleanAccount({}, new Date()));
     const { code, stderr } = await dpp('--endpoint-url', endpoint.url, '--output', path.join(dir, 'missing', 'report.md'));
     expect(code).toBe(2);
-    expect(stderr).toBe(`dpp audit: cannot write ${path.join(dir, 'missing', 'report.md')} (ENOENT)\n`);
+    expect(stderr).toBe(`dpp audit: cannot write ${path.join(dir, 'missing', 'report.md')}: no such directory\n`);
   });
 
   test.each([

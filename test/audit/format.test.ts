@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildReport, createIamClient, formatAuditReport, formatJson, formatMarkdown, formatText, runAudit, writeFileAtomic, type AuditReport } from '../../lib/audit';
+import { buildReport, createIamClient, formatAuditReport, formatJson, formatMarkdown, formatText, runAudit, type AuditReport } from '../../lib/audit';
+import { writeOutput } from '../../lib/cli/output';
 import { NOW, problemAccount } from './accounts';
 import { startFakeIam } from './fake-iam-server';
 import { authorization, available, denied, row, SETTINGS, snapshot, user } from './snapshots';
@@ -99,12 +100,12 @@ test('formatAuditReport dispatches on the format', () => {
   expect(formatAuditReport(report, 'text')).toBe(formatText(report));
 });
 
-describe('writeFileAtomic', () => {
+describe('writing --output (shared with dpp check)', () => {
   test('writes and replaces a file, leaving no temporary file behind', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dpp-audit-'));
     const file = path.join(dir, 'report.md');
-    await writeFileAtomic(file, 'one');
-    await writeFileAtomic(file, 'two');
+    writeOutput('one', file);
+    writeOutput('two', file);
     expect(await fs.readFile(file, 'utf8')).toBe('two');
     expect(await fs.readdir(dir)).toEqual(['report.md']);
     await fs.rm(dir, { recursive: true });
@@ -113,7 +114,7 @@ describe('writeFileAtomic', () => {
   test('a failed write leaves nothing behind and rejects', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dpp-audit-'));
     await fs.mkdir(path.join(dir, 'taken'));
-    await expect(writeFileAtomic(path.join(dir, 'taken'), 'x')).rejects.toThrow();
+    expect(() => writeOutput('x', path.join(dir, 'taken'))).toThrow(/cannot write/);
     expect(await fs.readdir(dir)).toEqual(['taken']);
     await fs.rm(dir, { recursive: true });
   });

@@ -5,14 +5,13 @@ import {
   createIamClient,
   DEFAULT_INACTIVE_DAYS,
   DEFAULT_KEY_MAX_AGE_DAYS,
-  errorCode,
   exitCodeOf,
   formatAuditReport,
   runAudit,
   summaryLine,
-  writeFileAtomic,
   type AuditFormat,
 } from '../../audit';
+import { writeOutput } from '../output';
 
 interface AuditCommandOptions {
   readonly profile?: string;
@@ -70,9 +69,11 @@ async function audit(options: AuditCommandOptions): Promise<number> {
     });
     const rendered = formatAuditReport(report, options.format);
     if (options.output) {
-      await writeFileAtomic(options.output, rendered).catch((error: unknown) => {
-        throw new AuditAbort(`cannot write ${options.output} (${errorCode(error)})`);
-      });
+      try {
+        writeOutput(rendered, options.output);
+      } catch (error) {
+        throw new AuditAbort((error as Error).message);
+      }
       process.stdout.write(`dpp audit: wrote the ${options.format} report for account ${report.account} to ${options.output} (${summaryLine(report)})\n`);
     } else {
       process.stdout.write(rendered);
