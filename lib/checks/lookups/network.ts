@@ -113,3 +113,39 @@ export function launchSubnets(index: TemplateIndex, launcherId: string): unknown
   }
   return subnets;
 }
+
+/** What the subnets associated with a network ACL are: all public tier, one that is not, or undecidable. */
+export type AclTiers =
+  | { readonly kind: 'public-only' }
+  | { readonly kind: 'unassociated' }
+  | { readonly kind: 'not-public'; readonly subnet: string }
+  | { readonly kind: 'unknown'; readonly why: string };
+
+const aclTiersCache = new WeakMap<TemplateIndex, Map<string, AclTiers>>();
+
+/**
+ * The tiers an ACL of the template serves, through its subnet associations. Computed once per ACL
+ * and template: every open entry of an ACL asks the same question, and an ACL may carry many.
+ */
+export function aclTiers(index: TemplateIndex, aclId: string): AclTiers {
+  let cache = aclTiersCache.get(index);
+  if (!cache) aclTiersCache.set(index, (cache = new Map()));
+  let tiers = cache.get(aclId);
+  if (!tiers) cache.set(aclId, (tiers = computeAclTiers(index, aclId)));
+  return tiers;
+}
+
+function computeAclTiers(index: TemplateIndex, aclId: string): AclTiers {
+  const associations = index.referrersOf(aclId, 'AWS::EC2::SubnetNetworkAclAssociation', 'Properties.NetworkAclId');
+  if (associations.length === 0) return { kind: 'unassociated' };
+  for (const association of associations) {
+    const subnet = index.classify(index.resource(association.from)?.Properties?.SubnetId);
+    if (subnet.kind === 'unresolvable') return { kind: 'unknown', why: `association ${association.from} names its subnet by ${subnet.why}` };
+    if (subnet.kind !== 'reference') return { kind: 'unknown', why: `association ${association.from} names a subnet outside this template` };
+    const tier = index.tag(subnet.logicalId, TAG_NETWORK_TIER);
+    if (tier.kind === 'unresolvable') return { kind: 'unknown', why: `the ${TAG_NETWORK_TIER} tag of ${subnet.logicalId} is ${tier.why}` };
+    if (!(tier.kind === 'known' && String(tier.value).toLowerCase() === 'public')) return { kind: 'not-public', subnet: subnet.logicalId };
+  }
+  return { kind: 'public-only' };
+}
+

@@ -1,7 +1,6 @@
-import { EPHEMERAL_PORTS, formatPorts, isOpenCidr, normaliseProtocol, within, type PortRange } from '../../lookups/network';
+import { aclTiers, EPHEMERAL_PORTS, formatPorts, isOpenCidr, normaliseProtocol, within, type PortRange } from '../../lookups/network';
 import { fail, resourceRule, unresolvable, type ResourceContext, type Verdict } from '../../types';
 import { asBoolean, asNumber, isIntrinsic } from '../../values';
-import { TAG_NETWORK_TIER } from '../../vocabulary';
 
 /** Only HTTPS and return traffic may come in from anywhere. */
 function portsVerdict(ctx: ResourceContext, open: string): Verdict | undefined {
@@ -29,17 +28,14 @@ function tierVerdict(ctx: ResourceContext): Verdict | undefined {
   if (acl.kind !== 'reference' || ctx.index.typeOf(acl.logicalId) !== 'AWS::EC2::NetworkAcl') {
     return fail('the entry is on a network ACL not declared in this template (or the VPC default ACL), which cannot be shown to serve only the public tier', 'NetworkAclId');
   }
-  const associations = ctx.index.referrersOf(acl.logicalId, 'AWS::EC2::SubnetNetworkAclAssociation', 'Properties.NetworkAclId');
-  if (associations.length === 0) return fail(`network ACL ${acl.logicalId} is not associated with any public-tier subnet`, 'NetworkAclId');
-  for (const association of associations) {
-    const subnet = ctx.index.classify(ctx.index.resource(association.from)?.Properties?.SubnetId);
-    if (subnet.kind === 'unresolvable') return unresolvable('NetworkAclId', `association ${association.from} names its subnet by ${subnet.why}`);
-    if (subnet.kind !== 'reference') return unresolvable('NetworkAclId', `association ${association.from} names a subnet outside this template`);
-    const tier = ctx.index.tag(subnet.logicalId, TAG_NETWORK_TIER);
-    if (tier.kind === 'unresolvable') return unresolvable('NetworkAclId', `the ${TAG_NETWORK_TIER} tag of ${subnet.logicalId} is ${tier.why}`);
-    if (!(tier.kind === 'known' && String(tier.value).toLowerCase() === 'public')) {
-      return fail(`network ACL ${acl.logicalId} allows the internet in and is associated with ${subnet.logicalId}, which is not a public-tier subnet`, 'NetworkAclId');
-    }
+  const tiers = aclTiers(ctx.index, acl.logicalId);
+  switch (tiers.kind) {
+    case 'unassociated':
+      return fail(`network ACL ${acl.logicalId} is not associated with any public-tier subnet`, 'NetworkAclId');
+    case 'unknown':
+      return unresolvable('NetworkAclId', tiers.why);
+    case 'not-public':
+      return fail(`network ACL ${acl.logicalId} allows the internet in and is associated with ${tiers.subnet}, which is not a public-tier subnet`, 'NetworkAclId');
   }
   return undefined;
 }
