@@ -27,6 +27,12 @@ export function tagPropertyOf(type: string): string {
 /** Resources whose `Ref` and attributes are computed at deploy: custom resources and nested stacks. */
 const OPAQUE_OUTPUT_TYPE = /^(?:Custom::|AWS::CloudFormation::CustomResource$|AWS::CloudFormation::Stack$)/;
 
+/** A resource whose property (typically a reference to another resource) the template cannot decide. */
+export interface UnresolvableProperty {
+  readonly logicalId: string;
+  readonly why: string;
+}
+
 /**
  * A read-only index of one template, built once, so rules that relate resources (a bucket and its
  * policy, a subnet and its ACL association, a VPC and its flow log) do O(1) lookups instead of
@@ -38,6 +44,7 @@ export class TemplateIndex {
   private readonly ids: ReadonlyMap<string, readonly string[]>;
   private readonly referrers = new Map<string, Reference[]>();
   private readonly referencesOut = new Map<string, Reference[]>();
+  private readonly unresolvableCache = new Map<string, readonly UnresolvableProperty[]>();
   private environmentCache: string | null | undefined;
   private environmentUnknown: string | undefined;
 
@@ -163,6 +170,25 @@ export class TemplateIndex {
       result = value;
     }
     return result;
+  }
+
+  /**
+   * The resources of a type whose top-level `property` cannot be decided at synth time (a flow
+   * log's ResourceId given by a parameter, a subscription's TopicArn given by an import). Rules
+   * asking "might one of these point at my resource?" share the answer: computed once per type
+   * and property, not once per resource asking.
+   */
+  public unresolvableProperty(type: string, property: string): readonly UnresolvableProperty[] {
+    const key = `${type}|${property}`;
+    let found = this.unresolvableCache.get(key);
+    if (!found) {
+      found = this.ofType(type).flatMap((logicalId) => {
+        const value = this.classify(this.resources.get(logicalId)?.Properties?.[property]);
+        return value.kind === 'unresolvable' ? [{ logicalId, why: value.why }] : [];
+      });
+      this.unresolvableCache.set(key, found);
+    }
+    return found;
   }
 
   /**

@@ -18,10 +18,8 @@ export const VpcFlowLogs = resourceRule({
       doubt ??= conditional !== undefined ? `flow log ${ref.from} exists only under condition ${conditional}` : `flow log ${ref.from} names this VPC inside an intrinsic`;
     }
     // A flow log whose target is a parameter or an import may be this VPC's.
-    for (const id of ctx.index.ofType(FLOW_LOG)) {
-      const target = ctx.index.classify(ctx.index.resource(id)?.Properties?.ResourceId);
-      if (target.kind === 'unresolvable') doubt ??= `flow log ${id} targets ${target.why}`;
-    }
+    const [undecided] = ctx.index.unresolvableProperty(FLOW_LOG, 'ResourceId');
+    if (undecided) doubt ??= `flow log ${undecided.logicalId} targets ${undecided.why}`;
     return doubt !== undefined ? unresolvable('flow log ResourceId', doubt) : fail('no AWS::EC2::FlowLog has a ResourceId referencing this VPC');
   },
 });

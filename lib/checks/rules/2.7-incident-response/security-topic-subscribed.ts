@@ -24,10 +24,8 @@ function subscribed(topic: TopicRef, environmentStacks: readonly TemplateIndex[]
   if (Array.isArray(inline) && inline.length > 0) return unresolvable(`${logicalId}.Subscription`, 'every subscription is given by Fn::If');
   // A subscription elsewhere in the environment may name the topic through an import or a parameter.
   for (const stack of environmentStacks) {
-    for (const id of stack.ofType(SUBSCRIPTION)) {
-      const arn = stack.classify(stack.resource(id)?.Properties?.TopicArn);
-      if (arn.kind === 'unresolvable') return unresolvable(`${id}.TopicArn`, `${arn.why}: it may subscribe to the security topic`);
-    }
+    const [undecided] = stack.unresolvableProperty(SUBSCRIPTION, 'TopicArn');
+    if (undecided) return unresolvable(`${undecided.logicalId}.TopicArn`, `${undecided.why}: it may subscribe to the security topic`);
   }
   return 'no';
 }
