@@ -4,7 +4,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { MAX_PII_RETENTION_DAYS, MIN_LOG_RETENTION_DAYS } from '../../lib/config/schema';
-import { acknowledgeAccessLogsBucket } from '../audit/server-access-logs';
+import { acknowledgeAccessLogsBucket, logServerAccess } from '../audit/server-access-logs';
 import { acknowledgeNoReplication } from '../common/nag-acknowledgments';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { attributionOf, tagStore, tagSupport } from './attribution';
@@ -136,33 +136,12 @@ export class PiiBucket extends Construct {
       removalPolicy,
     });
     tagStore(this.bucket, attribution);
-    this.logAccessTo(this.accessLogsBucket);
+    logServerAccess(this.bucket, this.accessLogsBucket, ACCESS_LOG_PREFIX);
     acknowledgeNoReplication(this.bucket,
       'Replication would keep a second copy of the PII in another bucket, which the retention expiry (DPP 3.1 Data Retention) and every deletion request (DPP 2.8 Request for Deletion or Return) would then also have to reach.');
 
     if (endpoints) this.denyOutsideEndpoints(endpoints);
     if (legalBasis) acknowledgeLongRetention(this.bucket, PII_BUCKET_RETENTION_RULE_ID, this.retentionDays, legalBasis);
-  }
-
-  /**
-   * Server access logging with a bucket-policy grant to the logging service, written out rather than
-   * through `serverAccessLogsBucket`: without the `@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy`
-   * feature flag CDK would grant by ACL, which bucket-owner-enforced buckets refuse.
-   */
-  private logAccessTo(target: s3.Bucket): void {
-    (this.bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = { destinationBucketName: target.bucketName, logFilePrefix: ACCESS_LOG_PREFIX };
-    target.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowServerAccessLogDelivery',
-        principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
-        actions: ['s3:PutObject'],
-        resources: [target.arnForObjects(`${ACCESS_LOG_PREFIX}*`)],
-        conditions: {
-          ArnLike: { 'aws:SourceArn': this.bucket.bucketArn },
-          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
-        },
-      }),
-    );
   }
 
   private denyOutsideEndpoints(endpoints: string[]): void {
