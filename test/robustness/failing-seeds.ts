@@ -221,6 +221,9 @@ export const FAILING_SEEDS: Readonly<Record<string, readonly FailingSeed[]>> = {
   ],
 
   // DPP 2.4 Credential Management
+  'DPP-2.4-AccountPasswordPolicyPresent': [
+    { target: 'Target', resources: one('AWS::SQS::Queue', { Tags: tags({ 'dpp:environment': 'prod' }) }) },
+  ],
   'DPP-2.4-AccountPasswordPolicy': [
     {
       target: 'Target',
@@ -427,6 +430,10 @@ export const FAILING_SEEDS: Readonly<Record<string, readonly FailingSeed[]>> = {
   'DPP-3.4-RdsStorageEncrypted': [
     { target: 'Target', resources: one('AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t3.micro', StorageEncrypted: false }) },
     { target: 'Target', resources: one('AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', StorageEncrypted: 'false' }) },
+  ],
+  'DPP-3.4-PiiDatabaseCustomerKey': [
+    { target: 'Target', resources: one('AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', StorageEncrypted: true, Tags: PII }) },
+    { target: 'Target', resources: one('AWS::RDS::DBInstance', { Engine: 'postgres', StorageEncrypted: true, KmsKeyId: 'alias/aws/rds', Tags: PII }) },
   ],
   'DPP-3.4-DynamoDbTableEncrypted': [
     { target: 'Target', resources: one('AWS::DynamoDB::Table', { BillingMode: 'PAY_PER_REQUEST', SSESpecification: { SSEEnabled: false } }) },

@@ -628,6 +628,19 @@ export const MUTATIONS: readonly Mutation[] = [
     mutate: (b) => edit(b.prod, DB_CLUSTER, undefined, set('Properties.StorageEncrypted', false)),
   },
   {
+    name: 'encrypt the PII database cluster with the AWS-managed key (remove KmsKeyId)',
+    clause: '3.4', ruleId: 'DPP-3.4-PiiDatabaseCustomerKey',
+    mutate: (b) => edit(b.prod, DB_CLUSTER, undefined, remove('Properties.KmsKeyId')),
+  },
+  {
+    name: 'remove the account password policy resource',
+    clause: '2.4', ruleId: 'DPP-2.4-AccountPasswordPolicyPresent', level: 'warning',
+    mutate: (b) => {
+      delete b.prod.template.Resources[only(b.prod, PASSWORD_POLICY)];
+      return { stack: 'prod' };
+    },
+  },
+  {
     name: 'remove the PII table\'s server-side encryption',
     clause: '3.4', ruleId: 'DPP-3.4-DynamoDbTableEncrypted',
     mutate: (b) => edit(b.prod, TABLE, PII, remove('Properties.SSESpecification')),
@@ -785,22 +798,6 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     suggestion: 'DPP 2.5 asks TLS 1.2 or newer; DPP-2.5-S3DenyInsecureTransport asserts only the aws:SecureTransport deny (as CONTROLS.md specifies).',
     mutate: (b) => {
       edit(b.prod, BUCKET_POLICY, piiBucketPolicy(b.prod), dropStatementsTesting('s3:TlsVersion'));
-    },
-  },
-  {
-    name: 'encrypt the PII database cluster with the AWS-managed key (remove KmsKeyId)',
-    clause: '3.4',
-    suggestion: 'DPP-3.4-RdsStorageEncrypted asks StorageEncrypted only; PII buckets and tables must use a customer-managed key (DPP 3.4: keys accessible only to the Developer), PII databases could too.',
-    mutate: (b) => {
-      edit(b.prod, DB_CLUSTER, undefined, remove('Properties.KmsKeyId'));
-    },
-  },
-  {
-    name: 'remove the account password policy resource',
-    clause: '2.4',
-    suggestion: 'DPP-2.4-AccountPasswordPolicy judges the resource "where present" (CONTROLS.md); an app rule could require one per environment, as for the Config recorder.',
-    mutate: (b) => {
-      delete b.prod.template.Resources[only(b.prod, PASSWORD_POLICY)];
     },
   },
 ];

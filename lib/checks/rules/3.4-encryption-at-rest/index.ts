@@ -9,6 +9,7 @@ import { KmsKeyPolicyOwnAccount } from './kms-key-policy-own-account';
 import { KmsKeyRotation } from './kms-key-rotation';
 import { KmsKeySpecStrength } from './kms-key-spec-strength';
 import { OpenSearchEncryptedAtRest } from './opensearch-encrypted';
+import { PiiDatabaseCustomerKey } from './pii-database-customer-key';
 import { RdsStorageEncrypted } from './rds-storage-encrypted';
 import { RedshiftClusterEncrypted } from './redshift-cluster-encrypted';
 import { S3BucketEncrypted } from './s3-bucket-encrypted';
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   S3BucketEncrypted,
   S3PiiBucketCustomerKey,
   RdsStorageEncrypted,
+  PiiDatabaseCustomerKey,
   DynamoDbTableEncrypted,
   EfsFileSystemEncrypted,
   EbsVolumeEncrypted,
