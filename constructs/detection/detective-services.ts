@@ -49,6 +49,14 @@ export interface DetectiveServiceSwitches {
    * @default true
    */
   readonly inspector?: boolean;
+  /**
+   * EBS encryption by default in the stack's region, so every new volume and snapshot is encrypted
+   * (DPP 3.3 Asset Management baseline configuration, DPP 3.4 Encryption at Rest). CloudFormation
+   * has no resource for it: a custom resource calls `ec2:EnableEbsEncryptionByDefault`; deleting
+   * the stack leaves it enabled.
+   * @default true
+   */
+  readonly ebsEncryptionByDefault?: boolean;
 }
 
 /** Props of {@link DetectiveServices}. */
@@ -111,7 +119,8 @@ const NAME = 'DetectiveServices';
  *   3.4 encryption, 3.6 trails and flow logs);
  * - **Macie** for sensitive data (PII) discovery in S3;
  * - **Inspector** for EC2, ECR and Lambda (CloudFormation has no resource that enables it: a
- *   custom resource calls `inspector2:Enable`; deleting the stack leaves it enabled).
+ *   custom resource calls `inspector2:Enable`; deleting the stack leaves it enabled);
+ * - **EBS encryption by default** in the region (likewise a custom resource, left enabled).
  * Each service can be turned off only by its explicit switch, for accounts where the
  * organization's administrator account already runs it (a second GuardDuty detector or Security
  * Hub in an account fails to deploy).
@@ -124,6 +133,9 @@ export class DetectiveServices extends Construct {
   public readonly configRules: readonly config.ManagedRule[] = [];
   public readonly macieSession?: macie.CfnSession;
   public readonly inspectorEnablement?: cr.AwsCustomResource;
+  public readonly ebsEncryptionByDefault?: cr.AwsCustomResource;
+  private awsCallsRuntime?: { readonly role: iam.Role; readonly logGroup: logs.LogGroup };
+  private runtimeFunctionAcknowledged = false;
 
   constructor(scope: Construct, id: string, props: DetectiveServicesProps) {
     super(scope, id);
@@ -191,6 +203,60 @@ export class DetectiveServices extends Construct {
     if (props.inspector ?? true) {
       this.inspectorEnablement = this.addInspector(logRetention, props.logEncryptionKey);
     }
+
+    if (props.ebsEncryptionByDefault ?? true) {
+      this.ebsEncryptionByDefault = this.addEbsEncryptionByDefault(logRetention, props.logEncryptionKey);
+    }
+  }
+
+  /**
+   * The role and log group of CDK's one AwsCustomResource function per stack, shared by every call
+   * this construct makes through it (the first AwsCustomResource of a stack fixes them).
+   */
+  private runtime(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): { role: iam.Role; logGroup: logs.LogGroup } {
+    if (!this.awsCallsRuntime) {
+      const logGroup = new logs.LogGroup(this, 'InspectorLogGroup', { retention: logRetention, encryptionKey: logEncryptionKey, removalPolicy: RemovalPolicy.RETAIN });
+      this.awsCallsRuntime = { logGroup, role: functionRole(this, 'InspectorRole', logGroup, 'the function that enables Inspector and EBS encryption by default') };
+    }
+    return this.awsCallsRuntime;
+  }
+
+  private addEbsEncryptionByDefault(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): cr.AwsCustomResource {
+    const { account, region } = Stack.of(this);
+    const call: cr.AwsSdkCall = {
+      service: 'EC2',
+      action: 'enableEbsEncryptionByDefault',
+      physicalResourceId: cr.PhysicalResourceId.of(`ebs-encryption-by-default-${account}-${region}`),
+    };
+    const { role, logGroup } = this.runtime(logRetention, logEncryptionKey);
+    const enablement = new cr.AwsCustomResource(this, 'EbsEncryptionByDefault', {
+      resourceType: 'Custom::EbsEncryptionByDefault',
+      onCreate: call,
+      onUpdate: call,
+      installLatestAwsSdk: false,
+      logGroup,
+      role,
+      // ec2:EnableEbsEncryptionByDefault has no resource-level permissions.
+      policy: cr.AwsCustomResourcePolicy.fromStatements([new iam.PolicyStatement({ actions: ['ec2:EnableEbsEncryptionByDefault'], resources: ['*'] })]),
+    });
+    const reason =
+      'IAM accepts only Resource "*" for ec2:EnableEbsEncryptionByDefault, which has no resource-level permissions and changes one setting of this account and region: it can only turn encryption on. ' +
+      'Only CloudFormation can invoke the function.';
+    Validations.of(enablement).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason });
+    acknowledgeNag(enablement, wildcardResourceFinding(this, '*'), reason);
+    acknowledgeInlinePolicy(enablement, 'the EBS encryption-by-default call (the policy CDK adds to the function\'s execution role)');
+    this.acknowledgeRuntimeFunction(enablement);
+    return enablement;
+  }
+
+  /** Acknowledges, once, the findings CDK's AwsCustomResource function has by design. */
+  private acknowledgeRuntimeFunction(enablement: cr.AwsCustomResource): void {
+    if (this.runtimeFunctionAcknowledged) return;
+    this.runtimeFunctionAcknowledged = true;
+    // The function is CDK's singleton for the stack's AwsCustomResources, created beside the stack's other constructs.
+    const provider = enablement.node.findChild('Provider') as lambda.SingletonFunction;
+    const fn = Stack.of(this).node.findChild(provider.permissionsNode.id);
+    acknowledgeControlPlaneFunction(fn, { calls: 'Inspector and EC2 (EBS encryption by default), for the stack\'s AwsCustomResource calls', invokedBy: 'CloudFormation', customResource: true });
   }
 
   private addConfig(removalPolicy: RemovalPolicy, accessLogsBucket: s3.IBucket | undefined): { recorder: config.CfnConfigurationRecorder; bucket: s3.Bucket; rules: config.ManagedRule[] } {
@@ -291,14 +357,14 @@ export class DetectiveServices extends Construct {
       parameters: { accountIds: [account], resourceTypes: [...INSPECTOR_RESOURCE_TYPES] },
       physicalResourceId: cr.PhysicalResourceId.of(`inspector2-${account}`),
     };
-    const logGroup = new logs.LogGroup(this, 'InspectorLogGroup', { retention: logRetention, encryptionKey: logEncryptionKey, removalPolicy: RemovalPolicy.RETAIN });
+    const { role, logGroup } = this.runtime(logRetention, logEncryptionKey);
     const enablement = new cr.AwsCustomResource(this, 'Inspector', {
       resourceType: 'Custom::InspectorEnablement',
       onCreate: call,
       onUpdate: call,
       installLatestAwsSdk: false,
       logGroup,
-      role: functionRole(this, 'InspectorRole', logGroup, 'the function that enables Inspector'),
+      role,
       policy: cr.AwsCustomResourcePolicy.fromStatements([
         // inspector2:Enable has no resource-level permissions.
         new iam.PolicyStatement({ actions: ['inspector2:Enable'], resources: ['*'] }),
@@ -315,10 +381,7 @@ export class DetectiveServices extends Construct {
     Validations.of(enablement).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason: enableReason });
     acknowledgeNag(enablement, wildcardResourceFinding(this, '*'), enableReason);
     acknowledgeInlinePolicy(enablement, 'the Inspector enablement call (the policy CDK adds to the function\'s execution role)');
-    // The function is CDK's singleton for the stack's AwsCustomResources, created beside the stack's other constructs.
-    const provider = enablement.node.findChild('Provider') as lambda.SingletonFunction;
-    const fn = Stack.of(this).node.findChild(provider.permissionsNode.id);
-    acknowledgeControlPlaneFunction(fn, { calls: 'Inspector, for the stack\'s AwsCustomResource calls', invokedBy: 'CloudFormation', customResource: true });
+    this.acknowledgeRuntimeFunction(enablement);
     return enablement;
   }
 }

@@ -74,6 +74,24 @@ describe('DetectiveServices (defaults: everything on)', () => {
     made.template.hasResourceProperties('AWS::Macie::Session', { Status: 'ENABLED' });
   });
 
+  test('EBS encryption by default is enabled through a custom resource calling ec2:EnableEbsEncryptionByDefault, sharing the Inspector function\'s role', () => {
+    made.template.hasResourceProperties('Custom::EbsEncryptionByDefault', {
+      Create: Match.stringLikeRegexp('"service":"EC2","action":"enableEbsEncryptionByDefault"'),
+    });
+    made.template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ec2:EnableEbsEncryptionByDefault', Resource: '*' })]) },
+    });
+    // One AwsCustomResource function per stack: both calls run under the same scoped role.
+    expect(Object.keys(made.template.findResources('AWS::Lambda::Function', { Properties: { Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('InspectorRole'), 'Arn'] } } }))).toHaveLength(1);
+  });
+
+  test('EBS encryption by default can be turned off, and works without Inspector', () => {
+    detective({ ebsEncryptionByDefault: false }).template.resourceCountIs('Custom::EbsEncryptionByDefault', 0);
+    const { template } = detective({ inspector: false });
+    template.resourceCountIs('Custom::EbsEncryptionByDefault', 1);
+    template.resourceCountIs('Custom::InspectorEnablement', 0);
+  });
+
   test('Inspector is enabled through a custom resource calling inspector2:Enable, with the runtime SDK and a retained log group', () => {
     made.template.hasResourceProperties('Custom::InspectorEnablement', {
       Create: Match.stringLikeRegexp('"service":"Inspector2","action":"enable"'),
