@@ -1,3 +1,4 @@
+import { isClusterMember } from '../../lookups/database';
 import { requireGroupParameter, type RequiredParameter } from '../../lookups/parameter-group';
 import { resourceRule, unresolvable } from '../../types';
 
@@ -23,7 +24,7 @@ export const RdsForceSsl = resourceRule({
   explanation: 'DPP 2.5 Encryption in Transit requires all Information to be encrypted in transit on internal endpoints too; the engines accept unencrypted connections unless the parameter group forbids them.',
   check: (ctx) => {
     // A DB instance inside an Aurora or Multi-AZ cluster takes these settings from the cluster's parameter group.
-    if (ctx.type === 'AWS::RDS::DBInstance' && ctx.prop('DBClusterIdentifier').kind !== 'absent') return undefined;
+    if (isClusterMember(ctx)) return undefined;
     const engine = ctx.prop('Engine');
     if (engine.kind === 'unresolvable') return unresolvable('Engine', engine.why);
     if (engine.kind !== 'known') return unresolvable('Engine', 'no Engine: it is inherited from a source database or snapshot');

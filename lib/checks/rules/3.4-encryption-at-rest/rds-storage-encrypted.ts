@@ -1,3 +1,4 @@
+import { isClusterMember } from '../../lookups/database';
 import { requireTrue } from '../../assert';
 import { resourceRule } from '../../types';
 
@@ -11,7 +12,7 @@ export const RdsStorageEncrypted = resourceRule({
   explanation: 'DPP 3.4 Encryption at Rest requires every store of Information to be encrypted at rest with AES-128 or stronger.',
   check: (ctx) => {
     // A DB instance inside an Aurora cluster inherits the cluster's encryption.
-    if (ctx.type === 'AWS::RDS::DBInstance' && ctx.prop('DBClusterIdentifier').kind !== 'absent') return undefined;
+    if (isClusterMember(ctx)) return undefined;
     return requireTrue(ctx, 'StorageEncrypted', 'storage is not encrypted (StorageEncrypted is not true)');
   },
 });
