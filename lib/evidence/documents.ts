@@ -46,6 +46,7 @@ function profileLines(p: EvidenceProfile): string[] {
 function riskFacts({ profile, openFindings, stores }: DocumentInputs): string[] {
   const rows = [...openFindings]
     .filter(([, n]) => n.errors + n.warnings > 0)
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
     .map(([clause, n]) => [clauseLabel(clause), String(n.errors), String(n.warnings)]);
   return [
     ...profileLines(profile),

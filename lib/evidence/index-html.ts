@@ -3,10 +3,11 @@ import type { ReportedFinding } from '../reports/check-report';
 import type { Summary } from '../reports/check-report';
 import type { Coverage } from '../reports/coverage';
 import { groupBy } from '../reports/group-by';
-import { htmlPage, inlineMarkup, stampHtml, type ReportStamp } from '../reports/html';
+import { htmlPage, stampHtml, type ReportStamp } from '../reports/html';
 import { VERDICT_LABEL, type Verdict } from '../reports/verdict';
 import { escapeHtml as h } from '../reports/xml';
 import type { AccessReviewInput } from './access-review-input';
+import { PROCEDURAL_DOCUMENTS } from './documents';
 import type { EvidenceProfile } from './profile';
 
 /**
@@ -26,8 +27,6 @@ export interface IndexPage {
   readonly overall: Verdict;
   readonly findings: readonly ReportedFinding[];
   readonly accessReview?: AccessReviewInput;
-  /** Shipped document path → the filled copy in the pack, for links. */
-  readonly documents: ReadonlyMap<string, string>;
   /** Every file of the pack (except the manifest and this page), with a description. */
   readonly files: ReadonlyArray<readonly [string, string]>;
 }
@@ -51,7 +50,7 @@ function clauseTable(page: IndexPage, byClause: ReadonlyMap<ClauseId, readonly R
     const findings = byClause.get(c.id) ?? [];
     const open = findings.filter((f) => !f.acknowledged);
     const verdict = page.verdicts.get(c.id)!;
-    const evidence = c.procedural.map((p) => inlineMarkup(p.coveredBy, page.documents)).filter((x) => x.includes('<a ')).join('; ');
+    const evidence = PROCEDURAL_DOCUMENTS.filter((d) => d.clause === c.id).map((d) => `<a href="${h(d.output)}">${h(d.output.replace(/^documents\//, ''))}</a>`).join(', ');
     return `<tr><th scope="row">${open.length > 0 ? `<a href="#clause-${c.id}">${c.id}</a>` : c.id} ${h(c.title)}</th><td class="v-${verdict}">${VERDICT_LABEL[verdict]}</td><td class="${c.status}">${c.status}</td><td>${c.rules.length}</td><td>${open.filter((f) => f.level === 'error').length}</td><td>${open.filter((f) => f.level === 'warning').length}</td><td>${findings.length - open.length}</td><td>${evidence || '—'}</td></tr>`;
   });
   return `<table><caption>Verdict by clause</caption><thead><tr><th scope="col">Clause</th><th scope="col">Verdict</th><th scope="col">Coverage</th><th scope="col">Rules</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Acknowledged</th><th scope="col">Documents</th></tr></thead>

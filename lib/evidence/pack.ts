@@ -92,8 +92,7 @@ function acknowledgmentsMarkdown(findings: readonly ReportedFinding[]): string {
 export function buildEvidencePack(options: EvidenceOptions): EvidenceFile[] {
   const { report, stamp, accessReview } = options;
   const profile = options.profile ?? DPP_PROFILE;
-  const documents = new Map(PROCEDURAL_DOCUMENTS.map((d) => [d.template, d.output]));
-  const fromCoverage = new Map([...documents].map(([doc, out]) => [doc, `../${out}`]));
+  const fromCoverage = new Map(PROCEDURAL_DOCUMENTS.map((d) => [d.template, `../${d.output}`]));
   const matrix = coverage(report.rules.rules, report);
   const stores = processingRecord(report.templates, report.indexes);
   const auditCounts = countsByClause(accessReview?.report.findings ?? [], (f) => f.clause as ClauseId, (f) => f.level);
@@ -136,7 +135,6 @@ export function buildEvidencePack(options: EvidenceOptions): EvidenceFile[] {
       overall: overallVerdict(verdicts.values()),
       findings: report.findings,
       accessReview,
-      documents,
       files: files.map((f) => [f.path, f.what] as const),
     }),
   };

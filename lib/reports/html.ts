@@ -14,7 +14,7 @@ th{background:#eaeef2}caption{text-align:left;font-weight:600;padding:.25rem 0}
 code{font:90% ui-monospace,SFMono-Regular,Menlo,monospace;background:#eaeef2;padding:0 .2rem;border-radius:3px;word-break:break-all}
 .verdict{border:3px solid;border-radius:6px;padding:.75rem 1rem;margin:1rem 0;font-size:1.2rem}
 .verdict strong{font-size:1.5rem}
-.v-fail{color:#a40e26;border-color:#a40e26}.v-review{color:#7d4e00;border-color:#7d4e00}.v-pass{color:#116329;border-color:#116329}.v-procedural{color:#424a53;border-color:#424a53}
+.v-fail{color:#a40e26}.v-review{color:#7d4e00}.v-pass{color:#116329}.v-procedural{color:#424a53}.verdict.v-fail{border-color:#a40e26}.verdict.v-review{border-color:#7d4e00}.verdict.v-pass{border-color:#116329}.verdict.v-procedural{border-color:#424a53}
 td.v-fail,td.v-review,td.v-pass,td.v-procedural{font-weight:600}
 .automated,.passed{color:#116329}.partial,.warned{color:#7d4e00}.procedural,.acknowledged,.not-applicable{color:#424a53}.failed{color:#a40e26;font-weight:600}
 .meta{color:#424a53}dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
