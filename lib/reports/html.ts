@@ -11,7 +11,7 @@ a{color:#0550ae}a:focus-visible,summary:focus-visible{outline:3px solid #0550ae;
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
 table{border-collapse:collapse;width:100%;margin:.75rem 0}th,td{border:1px solid #8c959f;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eaeef2}caption{text-align:left;font-weight:600;padding:.25rem 0}
-code{font:90% ui-monospace,SFMono-Regular,Menlo,monospace;background:#eaeef2;padding:0 .2rem;border-radius:3px;word-break:break-all}
+code{font:90% ui-monospace,SFMono-Regular,Menlo,monospace;background:#eaeef2;padding:0 .2rem;border-radius:3px;overflow-wrap:anywhere}
 .verdict{border:3px solid;border-radius:6px;padding:.75rem 1rem;margin:1rem 0;font-size:1.2rem}
 .verdict strong{font-size:1.5rem}
 .v-fail{color:#a40e26}.v-review{color:#7d4e00}.v-pass{color:#116329}.v-procedural{color:#424a53}.verdict.v-fail{border-color:#a40e26}.verdict.v-review{border-color:#7d4e00}.verdict.v-pass{border-color:#116329}.verdict.v-procedural{border-color:#424a53}

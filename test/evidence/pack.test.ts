@@ -18,9 +18,9 @@ describe('the evidence pack of a small app', () => {
       'findings/check.json',
       'findings/check.sarif',
       'findings/check.junit.xml',
-      'coverage/coverage.html',
-      'coverage/coverage.md',
-      'coverage/coverage.json',
+      'clause-coverage/coverage.html',
+      'clause-coverage/coverage.md',
+      'clause-coverage/coverage.json',
       'processing/record.csv',
       'processing/record.md',
       'acknowledgments.md',
@@ -123,15 +123,15 @@ describe('thousands of findings', () => {
     expect(index).toMatch(/and \d+ more: see <a href="findings\/check\.json">findings\/check\.json<\/a>/);
     expect(index).toMatch(new RegExp(`DPP 3\\.4 Encryption at Rest: [\\d,]+ findings`));
     expect(Buffer.byteLength(index)).toBeLessThan(2 * 1024 * 1024);
-    expect(Buffer.byteLength(fileOf(files, 'coverage/coverage.html'))).toBeLessThan(2 * 1024 * 1024);
+    expect(Buffer.byteLength(fileOf(files, 'clause-coverage/coverage.html'))).toBeLessThan(2 * 1024 * 1024);
   });
 });
 
 /** The files compared with golden copies: every file (the manifest pins their hashes too). */
 function GOLDEN_FILES(): string[] {
   return [
-    'index.html', 'findings/check.json', 'findings/check.sarif', 'findings/check.junit.xml', 'coverage/coverage.html', 'coverage/coverage.md',
-    'coverage/coverage.json', 'processing/record.csv', 'processing/record.md', 'acknowledgments.md', 'documents/2.6-risk-register.md',
+    'index.html', 'findings/check.json', 'findings/check.sarif', 'findings/check.junit.xml', 'clause-coverage/coverage.html', 'clause-coverage/coverage.md',
+    'clause-coverage/coverage.json', 'processing/record.csv', 'processing/record.md', 'acknowledgments.md', 'documents/2.6-risk-register.md',
     'documents/2.7-incident-response.md', 'documents/2.8-deletion.md', 'documents/3.7-vulnerability-management.md', 'manifest.json',
   ];
 }
