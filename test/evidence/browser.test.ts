@@ -87,7 +87,7 @@ describeInBrowser('the evidence pack in headless Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     const coverage = await browser.newPage();
     try {
-      await coverage.goto(pathToFileURL(path.join(dir, 'coverage', 'coverage.html')).href);
+      await coverage.goto(pathToFileURL(path.join(dir, 'clause-coverage', 'coverage.html')).href);
       expect(await seriousViolations(coverage)).toEqual([]);
     } finally {
       await coverage.close();
