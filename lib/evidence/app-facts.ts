@@ -35,7 +35,7 @@ export interface TrailFact extends FactSource {
 export interface LockoutFact extends FactSource {
   readonly maxFailures: string;
   readonly windowMinutes: string;
-  /** `DENY_ALL_POLICY` or `REMOVE_LOGIN_PROFILE`. */
+  /** The `LockoutAction` value: `deny-all-policy` or `remove-login-profile`. */
   readonly action: string;
 }
 
@@ -60,6 +60,11 @@ export const DETECTIVE_SERVICE_TYPES: ReadonlyArray<[string, string]> = [
   ['Custom::InspectorEnablement', 'Amazon Inspector'],
   ['AWS::ECR::Repository', 'Amazon ECR (scan on push per DPP-3.7 rules)'],
 ];
+
+/** A stack's name in the documents: its CloudFormation name, or the file of a loose template. */
+function stackOf(index: TemplateIndex): string {
+  return index.stack.stackName ?? index.stack.id;
+}
 
 function shown(value: Value): string {
   switch (value.kind) {
@@ -94,7 +99,7 @@ function securityTopics(index: TemplateIndex): SecurityTopicFact[] {
       const props = index.resource(r.from)?.Properties ?? {};
       return subscriber(index, props.Protocol, props.Endpoint);
     });
-    out.push({ stack: index.stack.id, logicalId, subscribers: [...inline, ...separate] });
+    out.push({ stack: stackOf(index), logicalId, subscribers: [...inline, ...separate] });
   }
   return out;
 }
@@ -103,7 +108,7 @@ function trails(index: TemplateIndex): TrailFact[] {
   return index.ofType('AWS::CloudTrail::Trail').map((logicalId) => {
     const props = index.resource(logicalId)?.Properties ?? {};
     return {
-      stack: index.stack.id,
+      stack: stackOf(index),
       logicalId,
       multiRegion: flag(index, props.IsMultiRegionTrail),
       logFileValidation: flag(index, props.EnableLogFileValidation),
@@ -119,7 +124,7 @@ function lockouts(index: TemplateIndex): LockoutFact[] {
     if (!variables || !LOCKOUT_VARIABLES.every((v) => v in variables)) continue;
     const seconds = asNumber(variables.WINDOW_SECONDS);
     out.push({
-      stack: index.stack.id,
+      stack: stackOf(index),
       logicalId,
       maxFailures: shown(index.classify(variables.MAX_FAILURES)),
       windowMinutes: seconds === undefined ? shown(index.classify(variables.WINDOW_SECONDS)) : String(seconds / 60),
@@ -132,12 +137,12 @@ function lockouts(index: TemplateIndex): LockoutFact[] {
 function logGroups(index: TemplateIndex): LogGroupFact[] {
   return index.ofType('AWS::Logs::LogGroup').map((logicalId) => {
     const value = index.classify(index.resource(logicalId)?.Properties?.RetentionInDays);
-    return { stack: index.stack.id, logicalId, retention: value.kind === 'absent' ? 'never expires' : value.kind === 'known' ? `${shown(value)} days` : shown(value) };
+    return { stack: stackOf(index), logicalId, retention: value.kind === 'absent' ? 'never expires' : value.kind === 'known' ? `${shown(value)} days` : shown(value) };
   });
 }
 
 function detectiveServices(index: TemplateIndex): DetectiveServiceFact[] {
-  return DETECTIVE_SERVICE_TYPES.flatMap(([type, service]) => index.ofType(type).map((logicalId) => ({ stack: index.stack.id, logicalId, service })));
+  return DETECTIVE_SERVICE_TYPES.flatMap(([type, service]) => index.ofType(type).map((logicalId) => ({ stack: stackOf(index), logicalId, service })));
 }
 
 /** The facts of every checked template, one pass over each index's resources of the types concerned. */

@@ -77,7 +77,7 @@ function incidentFacts({ profile, facts }: DocumentInputs): string[] {
     '### Account lockout (DPP 2.2)',
     '',
     ...table(['Function (stack / logical ID)', 'Failures', 'Window (minutes)', 'Action'], lockouts, `No lockout function in the checked templates; the profile asks for a lockout after ${profile.lockoutMaxFailures} failures in ${profile.lockoutWindowMinutes} minutes.`),
-    'Unlocking a user (after confirming the person\'s identity and reviewing the attempts as a possible incident): detach the lockout\'s deny-all policy (`aws iam detach-user-policy --user-name <user> --policy-arn <deny-all policy ARN>`) or, with `REMOVE_LOGIN_PROFILE`, give a temporary password the user must change (`aws iam create-login-profile --user-name <user> --password-reset-required --password <temporary>`); then `aws iam untag-user --user-name <user> --tag-keys dpp:locked`. To reset the count, delete the user\'s item from the lockout table.',
+    'Unlocking a user (after confirming the person\'s identity and reviewing the attempts as a possible incident): detach the lockout\'s deny-all policy (`aws iam detach-user-policy --user-name <user> --policy-arn <deny-all policy ARN>`) or, with the `remove-login-profile` action, give a temporary password the user must change (`aws iam create-login-profile --user-name <user> --password-reset-required --password <temporary>`); then `aws iam untag-user --user-name <user> --tag-keys dpp:locked`. To reset the count, delete the user\'s item from the lockout table.',
     '',
     'Chain of custody: record the SHA-256 of every piece of evidence (this pack\'s `manifest.json` does so for its own files).',
     '',
@@ -123,7 +123,8 @@ export const PROCEDURAL_DOCUMENTS: readonly ProceduralDocument[] = [
  */
 export function fillDocument(document: ProceduralDocument, templateText: string, inputs: DocumentInputs): string {
   const newline = templateText.indexOf('\n');
-  const title = newline < 0 ? templateText : templateText.slice(0, newline);
+  // The filled copy is no longer a template.
+  const title = (newline < 0 ? templateText : templateText.slice(0, newline)).replace(' (template)', '');
   const rest = newline < 0 ? '' : templateText.slice(newline + 1);
   const facts = [
     '',

@@ -63,7 +63,7 @@ describe('the evidence pack of a small app', () => {
     const runbook = fileOf(files, 'documents/2.7-incident-response.md');
     expect(runbook).toContain('| test/fixtures/evidence/incident-facts.yaml / SecurityTopic | email: security@example.com, email: decided at deploy time (parameter OnCallEmail) |');
     expect(runbook).toContain('| test/fixtures/evidence/incident-facts.yaml / Trail | yes | yes | TrailLogs.Arn |');
-    expect(runbook).toContain('| test/fixtures/evidence/incident-facts.yaml / LockoutHandler | 5 | 15 | DENY_ALL_POLICY |');
+    expect(runbook).toContain('| test/fixtures/evidence/incident-facts.yaml / LockoutHandler | 5 | 15 | deny-all-policy |');
     expect(runbook).toContain('within **24 hours**');
     expect(runbook).toContain('## Chain of custody');
   });
