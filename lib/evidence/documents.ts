@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { ClauseId } from '../checks/types';
 import { clauseLabel } from '../reports/clause-title';
 import type { ReportStamp } from '../reports/html';
+import { markdownCell } from '../reports/markdown';
 import type { ProcessingEntry } from '../reports/processing';
 import type { AppFacts, FactSource } from './app-facts';
 import type { EvidenceProfile } from './profile';
@@ -27,14 +28,9 @@ export interface ProceduralDocument {
   readonly facts: (inputs: DocumentInputs) => string[];
 }
 
-/** `|` would end a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 function table(headings: readonly string[], rows: ReadonlyArray<readonly string[]>, none: string): string[] {
   if (rows.length === 0) return [none, ''];
-  return [`| ${headings.join(' | ')} |`, `|${headings.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''];
+  return [`| ${headings.join(' | ')} |`, `|${headings.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(markdownCell).join(' | ')} |`), ''];
 }
 
 const where = (s: FactSource) => `${s.stack} / ${s.logicalId}`;

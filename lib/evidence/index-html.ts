@@ -1,6 +1,7 @@
 import type { ClauseId } from '../checks/types';
 import type { ReportedFinding } from '../reports/check-report';
 import type { Summary } from '../reports/check-report';
+import { plural } from '../reports/check-text';
 import type { Coverage } from '../reports/coverage';
 import { groupBy } from '../reports/group-by';
 import { htmlPage, stampHtml, type ReportStamp } from '../reports/html';
@@ -29,10 +30,6 @@ export interface IndexPage {
   readonly accessReview?: AccessReviewInput;
   /** Every file of the pack (except the manifest and this page), with a description. */
   readonly files: ReadonlyArray<readonly [string, string]>;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function overallSentence(page: IndexPage): string {

@@ -7,6 +7,7 @@ import { formatCheckSarif } from '../reports/check-sarif';
 import { coverage } from '../reports/coverage';
 import { formatCoverageHtml, formatCoverageJson, formatCoverageMarkdown } from '../reports/coverage-format';
 import type { ReportStamp } from '../reports/html';
+import { markdownCell } from '../reports/markdown';
 import { processingRecord } from '../reports/processing';
 import { formatProcessingCsv, formatProcessingMarkdown } from '../reports/processing-format';
 import { clauseVerdicts, overallVerdict, type ExtraFindings } from '../reports/verdict';
@@ -68,7 +69,6 @@ function countsByClause<T>(items: readonly T[], clause: (item: T) => ClauseId, l
 
 function acknowledgmentsMarkdown(findings: readonly ReportedFinding[]): string {
   const acknowledged = findings.filter((f) => f.acknowledged);
-  const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const lines = [
     '# Acknowledged findings',
     '',
@@ -78,7 +78,7 @@ function acknowledgmentsMarkdown(findings: readonly ReportedFinding[]): string {
   if (acknowledged.length > 0) {
     lines.push('| Clause | Rule | Resource | Type | Template | Line | Reason |', '|---|---|---|---|---|---|---|');
     for (const f of acknowledged) {
-      lines.push(`| ${f.clause} | ${f.ruleId} | ${cell(f.logicalId ?? '(the stack)')} | ${f.resourceType ?? '—'} | ${cell(f.file)} | ${f.line ?? '—'} | ${cell(f.acknowledgedReason ?? '')} |`);
+      lines.push(`| ${f.clause} | ${f.ruleId} | ${markdownCell(f.logicalId ?? '(the stack)')} | ${f.resourceType ?? '—'} | ${markdownCell(f.file)} | ${f.line ?? '—'} | ${markdownCell(f.acknowledgedReason ?? '')} |`);
     }
   }
   return `${lines.join('\n')}\n`;

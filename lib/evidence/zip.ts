@@ -33,6 +33,28 @@ function dosDateTime(date: Date): { time: number; date: number } {
 
 const LIMIT = 0xffffffff;
 
+interface EntryFields {
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+  readonly compressed: number;
+  readonly size: number;
+  readonly name: number;
+}
+
+/** The fields a local header and a central directory entry share, in the same order (APPNOTE 4.3.7, 4.3.12). */
+function writeEntryFields(buffer: Buffer, at: number, e: EntryFields): void {
+  buffer.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  buffer.writeUInt16LE(0x0800, at + 2); // bit 11: names are UTF-8
+  buffer.writeUInt16LE(8, at + 4); // deflate
+  buffer.writeUInt16LE(e.time, at + 6);
+  buffer.writeUInt16LE(e.date, at + 8);
+  buffer.writeUInt32LE(e.crc, at + 10);
+  buffer.writeUInt32LE(e.compressed, at + 14);
+  buffer.writeUInt32LE(e.size, at + 18);
+  buffer.writeUInt16LE(e.name, at + 22);
+}
+
 /** The files as one ZIP archive, entries in the order given, every entry dated `modified`. */
 export function zipFiles(files: ReadonlyArray<{ readonly path: string; readonly content: string | Uint8Array }>, modified: Date): Buffer {
   if (files.length >= 0xffff) throw new Error(`zip: ${files.length} entries is over the 65,534 this writer supports`);
@@ -46,30 +68,14 @@ export function zipFiles(files: ReadonlyArray<{ readonly path: string; readonly 
     const name = Buffer.from(file.path, 'utf8');
     const crc = crc32(data);
     if (data.length >= LIMIT || offset >= LIMIT) throw new Error('zip: the pack is over 4 GiB, which needs ZIP64');
+    const entry: EntryFields = { time, date, crc, compressed: compressed.length, size: data.length, name: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // bit 11: names are UTF-8
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, entry);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(0x0314, 4); // made by: Unix, 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 6, entry);
     central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // external attributes: a regular file, rw-r--r--
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, compressed);
