@@ -42,15 +42,24 @@ function overallSentence(page: IndexPage): string {
   return parts.join('; ');
 }
 
+/** A clause's access-review findings: `1 error, 2 warnings`, or `—`. */
+function auditCell(findings: ReadonlyArray<{ readonly level: string }>): string {
+  const errors = findings.filter((f) => f.level === 'error').length;
+  if (findings.length === 0) return '—';
+  return `${plural(errors, 'error')}, ${plural(findings.length - errors, 'warning')}`;
+}
+
 function clauseTable(page: IndexPage, byClause: ReadonlyMap<ClauseId, readonly ReportedFinding[]>): string {
+  const review = page.accessReview?.report.findings;
   const rows = page.coverage.clauses.map((c) => {
     const findings = byClause.get(c.id) ?? [];
     const open = findings.filter((f) => !f.acknowledged);
     const verdict = page.verdicts.get(c.id)!;
     const evidence = PROCEDURAL_DOCUMENTS.filter((d) => d.clause === c.id).map((d) => `<a href="${h(d.output)}">${h(d.output.replace(/^documents\//, ''))}</a>`).join(', ');
-    return `<tr><th scope="row">${open.length > 0 ? `<a href="#clause-${c.id}">${c.id}</a>` : c.id} ${h(c.title)}</th><td class="v-${verdict}">${VERDICT_LABEL[verdict]}</td><td class="${c.status}">${c.status}</td><td>${c.rules.length}</td><td>${open.filter((f) => f.level === 'error').length}</td><td>${open.filter((f) => f.level === 'warning').length}</td><td>${findings.length - open.length}</td><td>${evidence || '—'}</td></tr>`;
+    const audited = review ? `<td>${auditCell(review.filter((f) => f.clause === c.id))}</td>` : '';
+    return `<tr><th scope="row">${open.length > 0 ? `<a href="#clause-${c.id}">${c.id}</a>` : c.id} ${h(c.title)}</th><td class="v-${verdict}">${VERDICT_LABEL[verdict]}</td><td class="${c.status}">${c.status}</td><td>${c.rules.length}</td><td>${open.filter((f) => f.level === 'error').length}</td><td>${open.filter((f) => f.level === 'warning').length}</td><td>${findings.length - open.length}</td>${audited}<td>${evidence || '—'}</td></tr>`;
   });
-  return `<table><caption>Verdict by clause</caption><thead><tr><th scope="col">Clause</th><th scope="col">Verdict</th><th scope="col">Coverage</th><th scope="col">Rules</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Acknowledged</th><th scope="col">Documents</th></tr></thead>
+  return `<table><caption>Verdict by clause</caption><thead><tr><th scope="col">Clause</th><th scope="col">Verdict</th><th scope="col">Coverage</th><th scope="col">Rules</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Acknowledged</th>${review ? '<th scope="col">Access review</th>' : ''}<th scope="col">Documents</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
 

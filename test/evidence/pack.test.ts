@@ -57,6 +57,7 @@ describe('the evidence pack of a small app', () => {
     expect(index).toMatch(/<th scope="row">2\.2 Access Management<\/th><td class="v-fail">Fails<\/td>/);
     expect(index).toMatch(/<th scope="row">2\.4 Credential Management<\/th><td class="v-review">Needs review<\/td>/);
     expect(index).toContain('user/admin');
+    expect(index).toMatch(/<th scope="row">2\.2 Access Management<\/th>(<td[^>]*>[^<]*<\/td>){6}<td>1 error, 0 warnings<\/td>/);
   });
 
   test('the incident runbook is filled from the app: contacts, trail, lockout, the 24 hours', () => {
