@@ -84,8 +84,9 @@ export const CLAUSES: readonly Clause[] = [
     id: '2.8', title: 'Request for Deletion or Return', status: 'partial',
     constructs: ['PiiBucket', 'PiiTable'],
     procedural: [
-      { item: 'Delete on EcartAPI\'s request within 30 days, following NIST 800-88', coveredBy: 'deletion runbook using the record of processing (`dpp report processing`)' },
-      { item: 'Written certification of destruction', coveredBy: 'deletion runbook' },
+      { item: 'Delete on EcartAPI\'s request within 30 days, following NIST 800-88', coveredBy: 'docs/deletion-runbook.md, with the record of processing (`dpp report processing`)' },
+      { item: 'Written certification of destruction', coveredBy: 'docs/deletion-runbook.md certification' },
+      { item: 'Every live instance deleted 90 days after the notice', coveredBy: 'docs/deletion-runbook.md' },
     ],
   },
   {
@@ -139,9 +140,9 @@ export const CLAUSES: readonly Clause[] = [
     id: '3.7', title: 'Vulnerability Management', status: 'partial',
     constructs: ['DetectiveServices', 'EncryptedDatabase'],
     procedural: [
-      { item: 'Vulnerability scan every 180 days, penetration test every 365 days', coveredBy: 'Amazon Inspector; yearly pen-test report' },
+      { item: 'Vulnerability scan every 180 days, penetration test every 365 days', coveredBy: 'Amazon Inspector; docs/vulnerability-management.md; yearly pen-test report' },
       { item: 'Scan code before each release', coveredBy: 'CI workflow (npm audit, dpp check)' },
-      { item: 'Change control of storage hardware', coveredBy: 'change management process' },
+      { item: 'Change control of storage hardware', coveredBy: 'docs/vulnerability-management.md change control' },
     ],
   },
 ];

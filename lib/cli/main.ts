@@ -3,6 +3,7 @@ import { InputError } from '../loading/errors';
 import { registerAudit } from './commands/audit';
 import { registerCheck } from './commands/check';
 import { registerDiff } from './commands/diff';
+import { registerEvidence } from './commands/evidence';
 import { registerReport } from './commands/report';
 import { registerRules } from './commands/rules';
 import { UsageError } from './errors';
@@ -24,6 +25,7 @@ export function buildProgram(state: { exitCode: number }): Command {
   registerReport(program, state);
   registerDiff(program, state);
   registerAudit(program, state);
+  registerEvidence(program, state);
   return program;
 }
 

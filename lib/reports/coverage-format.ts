@@ -1,4 +1,6 @@
 import type { Coverage, CoverageClause, CoverageRule } from './coverage';
+import { htmlPage, inlineMarkup, stampHtml, type ReportStamp } from './html';
+import { clauseVerdicts, overallVerdict, VERDICT_LABEL } from './verdict';
 import { escapeHtml as h } from './xml';
 
 export function formatCoverageJson(matrix: Coverage): string {
@@ -45,45 +47,71 @@ export function formatCoverageMarkdown(matrix: Coverage): string {
   return `${out.join('\n')}\n`;
 }
 
-const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1f24}
-table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f6f8fa}code{font-size:90%;background:#f6f8fa;padding:0 .2rem;border-radius:3px}
-.automated{color:#1a7f37}.partial{color:#9a6700}.procedural{color:#57606a}
-.passed{color:#1a7f37}.failed{color:#cf222e;font-weight:600}.warned{color:#9a6700}.acknowledged,.not-applicable{color:#57606a}
-section{border-top:1px solid #d0d7de;margin-top:1.5rem}`;
+/** Failing resources listed per rule on the page; the rest are counted (the JSON has them all). */
+export const FAILING_SHOWN_PER_RULE = 20;
+
+/** What the coverage page adds around the matrix. */
+export interface CoverageHtmlOptions {
+  /** Date, tool version and commit for the header; without it the page has none. */
+  readonly stamp?: ReportStamp;
+  /** Document paths (`docs/x.md`) that exist beside the page, and where: only these are linked. */
+  readonly links?: ReadonlyMap<string, string>;
+}
+
+function failingHtml(rule: CoverageRule): string {
+  const failing = rule.failing ?? [];
+  if (failing.length === 0) return '';
+  const items = failing
+    .slice(0, FAILING_SHOWN_PER_RULE)
+    .map((f) => `<li><code>${h(f.logicalId ?? '(the stack)')}</code> in <code>${h(f.template)}</code>${f.line !== null ? `, line ${f.line}` : ''}</li>`);
+  const more = failing.length > FAILING_SHOWN_PER_RULE ? `<li>and ${failing.length - FAILING_SHOWN_PER_RULE} more (see the JSON)</li>` : '';
+  return `<ul aria-label="Failing resources of ${h(rule.id)}">${items.join('')}${more}</ul>`;
+}
 
 function htmlRules(rules: readonly CoverageRule[]): string {
   if (rules.length === 0) return '<p>No rules: no template can prove this clause.</p>';
   const items = rules.map(
-    (r) => `<li><code>${h(r.id)}</code> (${r.level}): ${h(r.description)}${r.outcome ? ` — <span class="${r.outcome}">${r.outcome}</span>` : ''}</li>`,
+    (r) => `<li><code>${h(r.id)}</code> (${r.level}): ${h(r.description)}${r.outcome ? ` — <span class="${r.outcome}">${r.outcome}</span>` : ''}${failingHtml(r)}</li>`,
   );
   return `<ul>${items.join('')}</ul>`;
 }
 
-/** The matrix as one self-contained HTML page (inline style, no scripts, nothing fetched). */
-export function formatCoverageHtml(matrix: Coverage): string {
+function verdictHtml(matrix: Coverage): string {
+  const verdicts = clauseVerdicts(matrix.clauses);
+  const overall = overallVerdict(verdicts.values());
+  const failing = matrix.clauses.filter((c) => verdicts.get(c.id) === 'fail').map((c) => c.id);
+  const detail = failing.length > 0 ? `: clause${failing.length === 1 ? '' : 's'} ${failing.join(', ')} fail` : overall === 'review' ? ': values only known at deploy time need review' : ': every automated check passed or is acknowledged';
+  return `<p class="verdict v-${overall}" role="status"><strong>${VERDICT_LABEL[overall]}</strong>${h(detail)}</p>`;
+}
+
+/**
+ * The matrix as one self-contained HTML page (inline style, no scripts, nothing fetched): with
+ * checked templates, the verdict first and the failing resources of each failed rule.
+ */
+export function formatCoverageHtml(matrix: Coverage, options: CoverageHtmlOptions = {}): string {
   const checked = matrix.templates !== undefined;
+  const links = options.links;
+  const verdicts = checked ? clauseVerdicts(matrix.clauses) : undefined;
   const rows = matrix.clauses.map((c) => {
     const r = c.results;
     const results = r ? `<td>${r.passed.length}</td><td class="${r.failed.length > 0 ? 'failed' : ''}">${r.failed.length}</td><td>${r.warned.length}</td><td>${r.acknowledged.length}</td>` : '';
-    return `<tr><td><a href="#clause-${c.id}">${c.id}</a></td><td>${h(c.title)}</td><td class="${c.status}">${c.status}</td><td>${c.rules.length}</td><td>${h(c.constructs.join(', ') || '—')}</td>${results}</tr>`;
+    const verdict = verdicts ? `<td class="v-${verdicts.get(c.id)}">${VERDICT_LABEL[verdicts.get(c.id)!]}</td>` : '';
+    return `<tr><th scope="row"><a href="#clause-${c.id}">${c.id}</a></th><td>${h(c.title)}</td><td class="${c.status}">${c.status}</td>${verdict}<td>${c.rules.length}</td><td>${h(c.constructs.join(', ') || '—')}</td>${results}</tr>`;
   });
   const sections = matrix.clauses.map(
-    (c) => `<section id="clause-${c.id}"><h2>${c.id} ${h(c.title)} <small class="${c.status}">${c.status}</small></h2>
+    (c) => `<section id="clause-${c.id}" aria-labelledby="clause-${c.id}-title"><h2 id="clause-${c.id}-title">${c.id} ${h(c.title)} <small class="${c.status}">${c.status}</small></h2>
 <h3>Rules</h3>${htmlRules(c.rules)}
 <h3>Provisioned by</h3><p>${c.constructs.length > 0 ? c.constructs.map((x) => `<code>${h(x)}</code>`).join(', ') : 'nothing (procedural)'}</p>
-${c.procedural.length > 0 ? `<h3>Procedural</h3><ul>${c.procedural.map((p) => `<li>${h(p.item)} — covered by ${h(p.coveredBy)}</li>`).join('')}</ul>` : ''}</section>`,
+${c.procedural.length > 0 ? `<h3>Procedural</h3><ul>${c.procedural.map((p) => `<li>${inlineMarkup(p.item, links)} — covered by ${inlineMarkup(p.coveredBy, links)}</li>`).join('')}</ul>` : ''}</section>`,
   );
-  return `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>DPP clause coverage</title><style>${STYLE}</style></head>
-<body>
-<h1>DPP clause coverage</h1>
-${checked ? `<p>Checked: ${matrix.templates!.map((t) => `<code>${h(t)}</code>`).join(', ')}</p>` : ''}
-<table><thead><tr><th>Clause</th><th>Title</th><th>Status</th><th>Rules</th><th>Constructs</th>${checked ? '<th>Passed</th><th>Failed</th><th>Warned</th><th>Acknowledged</th>' : ''}</tr></thead>
+  const header = `<header><h1>DPP clause coverage</h1>
+${checked ? verdictHtml(matrix) : ''}
+${options.stamp ? stampHtml(options.stamp) : ''}
+${checked ? `<p>Checked: ${matrix.templates!.map((t) => `<code>${h(t)}</code>`).join(', ')}</p>` : ''}</header>`;
+  return htmlPage('DPP clause coverage', `${header}
+<main id="main">
+<table><caption>Clauses 2.1 to 3.7</caption><thead><tr><th scope="col">Clause</th><th scope="col">Title</th><th scope="col">Status</th>${checked ? '<th scope="col">Verdict</th>' : ''}<th scope="col">Rules</th><th scope="col">Constructs</th>${checked ? '<th scope="col">Passed</th><th scope="col">Failed</th><th scope="col">Warned</th><th scope="col">Acknowledged</th>' : ''}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 ${sections.join('\n')}
-</body>
-</html>
-`;
+</main>`);
 }

@@ -6,12 +6,22 @@ import { groupBy } from './group-by';
 /** What became of a rule on the templates given. */
 export type RuleOutcome = 'passed' | 'failed' | 'warned' | 'acknowledged' | 'not-applicable';
 
+/** A resource with an unacknowledged error of a rule: where a reviewer goes to fix it. */
+export interface FailingResource {
+  readonly template: string;
+  /** Null for a finding about the whole stack or app. */
+  readonly logicalId: string | null;
+  readonly line: number | null;
+}
+
 export interface CoverageRule {
   readonly id: string;
   readonly level: Level;
   readonly description: string;
   /** Only when templates were checked. */
   readonly outcome?: RuleOutcome;
+  /** Only for a failed rule: every resource with an unacknowledged error. */
+  readonly failing?: readonly FailingResource[];
 }
 
 /** Rule IDs by outcome, for one clause. */
@@ -55,6 +65,15 @@ function outcomeOf(rule: Rule, report: CheckReport, findingsByRule: ReadonlyMap<
   return applies ? 'passed' : 'not-applicable';
 }
 
+function outcomeFields(rule: Rule, report: CheckReport, findingsByRule: ReadonlyMap<string, readonly ReportedFinding[]>): Pick<CoverageRule, 'outcome' | 'failing'> {
+  const outcome = outcomeOf(rule, report, findingsByRule);
+  if (outcome !== 'failed') return { outcome };
+  const failing = (findingsByRule.get(rule.id) ?? [])
+    .filter((f) => !f.acknowledged && f.level === 'error')
+    .map((f): FailingResource => ({ template: f.file, logicalId: f.logicalId ?? null, line: f.line ?? null }));
+  return { outcome, failing };
+}
+
 function results(rules: readonly CoverageRule[]): ClauseResults {
   const having = (outcome: RuleOutcome) => rules.filter((r) => r.outcome === outcome).map((r) => r.id);
   return {
@@ -78,7 +97,7 @@ export function coverage(rules: readonly Rule[], report?: CheckReport): Coverage
       id: rule.id,
       level: rule.level,
       description: rule.description,
-      ...(report ? { outcome: outcomeOf(rule, report, findingsByRule) } : {}),
+      ...(report ? outcomeFields(rule, report, findingsByRule) : {}),
     }));
     return {
       id: clause.id,

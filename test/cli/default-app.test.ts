@@ -35,4 +35,25 @@ describe('the default app\'s cloud assembly', () => {
     const reasonless = JSON.parse(run.stdout).errors.filter((e: { message: string }) => e.message.includes('has no reason'));
     expect(reasonless).toEqual([]);
   });
+
+  test('dpp evidence: the pack passes, and the incident runbook names the alert e-mails, the trails and the lockout', async () => {
+    const pack = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dpp-evidence-app-')), 'pack');
+    try {
+      const run = await dpp('evidence', outdir, '--output', pack);
+      expect(run.code).toBe(0);
+      expect(fs.readFileSync(path.join(pack, 'index.html'), 'utf8')).toContain('<p class="verdict v-pass" role="status"><strong>Passes</strong>');
+      const runbook = fs.readFileSync(path.join(pack, 'documents', '2.7-incident-response.md'), 'utf8');
+      for (const environment of Object.values(cdkJson.context.dpp.environments) as Array<{ alertEmail: string }>) {
+        expect(runbook).toContain(`email: ${environment.alertEmail}`);
+      }
+      expect(runbook).toMatch(/\| DppBaseline-prod \/ \w+ \| yes \| yes \| \w+/);
+      expect(runbook).toMatch(/\| DppBaseline-prod \/ \w+ \| 5 \| 15 \| deny-all-policy \|/);
+      const vulnerability = fs.readFileSync(path.join(pack, 'documents', '3.7-vulnerability-management.md'), 'utf8');
+      expect(vulnerability).toContain('| Amazon Inspector | DppBaseline-prod /');
+      const deletion = fs.readFileSync(path.join(pack, 'documents', '2.8-deletion.md'), 'utf8');
+      expect(deletion).toMatch(/\| DppBaseline-prod \| prod \| \w+ \| AWS::S3::Bucket \| pii \|/);
+    } finally {
+      fs.rmSync(path.dirname(pack), { recursive: true, force: true });
+    }
+  });
 });

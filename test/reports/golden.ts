@@ -10,7 +10,7 @@ const GOLDEN_DIR = path.join(__dirname, '..', 'fixtures', 'golden');
 export function expectGolden(name: string, actual: string): void {
   const file = path.join(GOLDEN_DIR, name);
   if (process.env.UPDATE_GOLDEN === '1' || !fs.existsSync(file)) {
-    fs.mkdirSync(GOLDEN_DIR, { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, actual);
   }
   expect(actual).toBe(fs.readFileSync(file, 'utf8'));

@@ -6,7 +6,9 @@ import { coverage } from '../../reports/coverage';
 import { formatCoverageHtml, formatCoverageJson, formatCoverageMarkdown } from '../../reports/coverage-format';
 import { processingRecord } from '../../reports/processing';
 import { formatProcessingCsv, formatProcessingJson, formatProcessingMarkdown } from '../../reports/processing-format';
+import { gitCommit } from '../git-commit';
 import { writeOutput } from '../output';
+import { packageVersion } from '../version';
 import { PATHS_HELP } from './check';
 
 const COVERAGE_FORMATS = { markdown: formatCoverageMarkdown, json: formatCoverageJson, html: formatCoverageHtml };
@@ -24,7 +26,11 @@ export function registerReport(program: Command, _state: { exitCode: number }): 
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .action((paths: string[], options: { format: keyof typeof COVERAGE_FORMATS; output?: string }) => {
       const checked = paths.length > 0 ? checkTemplates(loadPaths(paths)) : undefined;
-      writeOutput(COVERAGE_FORMATS[options.format](coverage(ALL_RULES, checked)), options.output);
+      const matrix = coverage(ALL_RULES, checked);
+      const text = options.format === 'html'
+        ? formatCoverageHtml(matrix, { stamp: { generatedAt: new Date().toISOString(), version: packageVersion(), commit: gitCommit(paths[0] ?? '.') } })
+        : COVERAGE_FORMATS[options.format](matrix);
+      writeOutput(text, options.output);
     });
 
   report
