@@ -151,6 +151,21 @@ export class PlanClaims {
     this.looseArgument = new Map(plan.loose.map((f) => [f.file, f.argument]));
   }
 
+  /** The loose files of arguments before this one (an assembly argument leaves them out). */
+  public looseBefore(argument: number): string[] {
+    return this.plan.loose.filter((f) => f.argument < argument).map((f) => f.file);
+  }
+
+  /** Everything an assembly argument must leave out: earlier loose files, and templates earlier assemblies claimed. */
+  public excludedFor(argument: number): string[] {
+    return [...this.looseBefore(argument), ...this.byAssembly.keys()];
+  }
+
+  /** True when an assembly argument already claimed the template. */
+  public isClaimed(file: string): boolean {
+    return this.byAssembly.has(file);
+  }
+
   /** Claims a template of an assembly argument; false when an earlier argument has it. */
   public claimForAssembly(file: string, argument: number): boolean {
     const loose = this.looseArgument.get(file);
@@ -177,22 +192,32 @@ export function assemblyTemplates(assembly: PlannedAssembly, claims: PlanClaims)
   return templates;
 }
 
-/**
- * Reads a loose template file. Files found in a directory that parse but are not templates
- * (package.json …) are skipped with a notice (undefined); anything else wrong is an {@link InputError}.
- */
-export function readLooseFile(plan: PathPlan, planned: PlannedFile): LoadedTemplate | undefined {
+/** What reading a loose file found: a template, or a file found in a directory that is not one (package.json …). */
+export type LooseRead = { readonly template: LoadedTemplate } | { readonly notATemplate: true };
+
+/** Reads a loose template file (any thread: it records nothing). Anything wrong but "not a template" in a directory is an {@link InputError}. */
+export function readLooseTemplate(planned: PlannedFile): LooseRead {
   try {
-    const template = loose(planned.file);
-    for (const d of planned.directories) plan.directories[d].templates++;
-    return template;
+    return { template: loose(planned.file) };
   } catch (error) {
-    if (!planned.direct && error instanceof InputError && /not a CloudFormation template|empty file/.test(error.message)) {
-      for (const d of planned.directories) plan.directories[d].notices.push({ template: planned.file, message: 'skipped: not a CloudFormation template' });
-      return undefined;
-    }
+    if (!planned.direct && error instanceof InputError && /not a CloudFormation template|empty file/.test(error.message)) return { notATemplate: true };
     throw error;
   }
+}
+
+/** Records what reading a loose file found in its directories: a template, or a notice that it was skipped. */
+export function recordLooseRead(plan: PathPlan, planned: PlannedFile, isTemplate: boolean): void {
+  for (const d of planned.directories) {
+    if (isTemplate) plan.directories[d].templates++;
+    else plan.directories[d].notices.push({ template: planned.file, message: 'skipped: not a CloudFormation template' });
+  }
+}
+
+/** Reads a loose template file and records it; undefined when it is skipped as not a template. */
+export function readLooseFile(plan: PathPlan, planned: PlannedFile): LoadedTemplate | undefined {
+  const read = readLooseTemplate(planned);
+  recordLooseRead(plan, planned, 'template' in read);
+  return 'template' in read ? read.template : undefined;
 }
 
 /** Once every loose file is read: a directory argument with no template is bad input. The notices of the input, in argument order. */
