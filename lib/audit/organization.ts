@@ -87,7 +87,8 @@ export async function listOrgAccounts(client: OrganizationsClient): Promise<{ ac
     for await (const page of paginateListAccounts({ client }, {})) {
       for (const account of page.Accounts ?? ([] as Account[])) {
         if (!account.Id) continue;
-        // `State` replaces `Status` (deprecated in 2025); either says whether the account is usable.
+        // `State` replaces `Status`, which AWS retires on 2026-09-09; older answers carry only `Status`.
+        // Source: Organizations API Reference, ListAccounts / Account (https://docs.aws.amazon.com/organizations/latest/APIReference/API_Account.html).
         const state = account.State ?? account.Status ?? 'UNKNOWN';
         if (state === 'ACTIVE') active.push({ id: account.Id, name: account.Name ?? '', partition: partitionOf(account.Arn) });
         else skipped.push({ account: account.Id, name: account.Name ?? '', status: state });

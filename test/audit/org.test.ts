@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { ROLE_NAME } from '../../lib/audit/organization';
 import { cleanAccount, problemAccount } from './accounts';
 import { dppAudit, isolateAwsEnvironment, useStaticCredentials } from './cli-harness';
 import { assumedKey, FakeOrganization, type FakeMember } from './fake-org-server';
@@ -110,5 +111,31 @@ describe('dpp audit --org (Organizations, STS and IAM on 127.0.0.1)', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
+  });
+});
+
+describe('the org audit against its documented constraints', () => {
+  test('calls exactly the actions of docs/audit-org-policy.json, on the role it names', async () => {
+    const fake = await startOrg();
+    await dppAudit('--org', '--role-name', 'DppAuditReadOnly', '--endpoint-url', fake.url, '--format', 'json');
+    const policy = JSON.parse(await fs.readFile(path.join(__dirname, '..', '..', 'docs', 'audit-org-policy.json'), 'utf8')) as { Statement: Array<{ Action: string[]; Resource: string }> };
+    const called = new Set([...fake.calls('organizations'), ...fake.calls('sts')].map((r) => `${r.service}:${r.action}`));
+    expect([...called].sort()).toEqual(policy.Statement.flatMap((s) => s.Action).sort());
+    const assume = policy.Statement.find((s) => s.Action.includes('sts:AssumeRole'))!.Resource;
+    const pattern = new RegExp(`^${assume.replace(/[.]/g, '\\.').replace(/\*/g, '\\d{12}')}$`);
+    for (const r of fake.calls('sts', 'AssumeRole')) expect(r.params.RoleArn).toMatch(pattern);
+  });
+
+  // IAM User Guide, "IAM object quotas and names": role names are up to 64 letters, digits and +=,.@_-.
+  test.each([
+    ['DppAuditReadOnly', true],
+    ['a'.repeat(64), true],
+    ['with+=,.@_-', true],
+    ['a'.repeat(65), false],
+    ['path/Role', false],
+    ['has space', false],
+    ['', false],
+  ])('role name %j is valid: %s', (name, valid) => {
+    expect(ROLE_NAME.test(name)).toBe(valid);
   });
 });
