@@ -161,15 +161,15 @@ export class PlanClaims {
     return [...this.looseBefore(argument), ...this.byAssembly.keys()];
   }
 
-  /** True when an assembly argument already claimed the template. */
-  public isClaimed(file: string): boolean {
-    return this.byAssembly.has(file);
+  /** True unless an earlier argument has the template (a loose file, or an assembly's). */
+  public canClaim(file: string, argument: number): boolean {
+    const loose = this.looseArgument.get(file);
+    return !this.byAssembly.has(file) && !(loose !== undefined && loose < argument);
   }
 
   /** Claims a template of an assembly argument; false when an earlier argument has it. */
   public claimForAssembly(file: string, argument: number): boolean {
-    const loose = this.looseArgument.get(file);
-    if (this.byAssembly.has(file) || (loose !== undefined && loose < argument)) return false;
+    if (!this.canClaim(file, argument)) return false;
     this.byAssembly.set(file, argument);
     return true;
   }

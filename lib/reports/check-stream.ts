@@ -87,13 +87,14 @@ export async function* checkStream(paths: readonly string[], options: CheckStrea
   // On this thread a task runs when it is made: one in flight. Workers get a few each, so none idles.
   const window = pool ? jobs * 4 : 1;
   try {
-    const assemblyTasks = plan.assemblies.map((assembly) => ({ kind: 'assembly' as const, assembly, excluded: claims.looseBefore(assembly.argument) }));
+    // Checked as if nothing else claimed their templates; the rare assembly that shares one is checked again below.
+    const assemblyTasks = plan.assemblies.map((assembly) => ({ kind: 'assembly' as const, assembly, excluded: [] }));
     let a = 0;
     for await (const outcome of ordered(assemblyTasks.map((task) => () => run(task)), window)) {
       const task = assemblyTasks[a++];
       let checked = outcome as Extract<CheckOutcome, { kind: 'assembly' }>;
-      // Two assembly arguments sharing templates: the later one checks without them, as loadPaths decides.
-      if (checked.files.some((f) => claims.isClaimed(f))) {
+      // An assembly sharing templates with an earlier argument checks without them, as loadPaths decides.
+      if (checked.files.some((f) => !claims.canClaim(f, task.assembly.argument))) {
         checked = runCheckTask(rules, { ...task, excluded: claims.excludedFor(task.assembly.argument) }) as typeof checked;
       }
       for (const file of checked.files) claims.claimForAssembly(file, task.assembly.argument);

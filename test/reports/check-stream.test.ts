@@ -40,7 +40,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const INPUTS: Record<string, () => string[]> = {
   'loose templates, some compared across stacks': () => [dir],
   'a cloud assembly, then loose templates': () => ['test/fixtures/assemblies/staged-app', 'test/fixtures/templates/data-stores.yaml', dir],
-  'a template named twice and inside an assembly': () => ['test/fixtures/templates/unencrypted-database.json', 'test/fixtures/assemblies/staged-app', 'test/fixtures/templates/unencrypted-database.json'],
+  'a template named twice beside an assembly': () => ['test/fixtures/templates/unencrypted-database.json', 'test/fixtures/assemblies/staged-app', 'test/fixtures/templates/unencrypted-database.json'],
+  // The loose file comes first, so the assembly is checked without it; then the assembly again, which contributes nothing.
+  'an assembly template given loose first': () => ['test/fixtures/assemblies/staged-app/Shop-test.template.json', 'test/fixtures/assemblies/staged-app/assembly-Prod', 'test/fixtures/assemblies/staged-app'],
 };
 
 describe('the streamed check gives what checking everything at once gives', () => {
