@@ -5,7 +5,7 @@ import type { Finding, Level } from '../checks/types';
 import type { LoadedInput } from '../loading/load-paths';
 import type { LoadedTemplate, Notice } from '../loading/loaded-template';
 import { groupBy } from './group-by';
-import { checkGroup, type TemplateResult } from './template-result';
+import { checkedResources, checkGroup, type TemplateResult } from './template-result';
 
 /** A finding placed in its file, with its acknowledgment. */
 export interface ReportedFinding extends Finding {
@@ -85,10 +85,7 @@ export function resultsOf(report: CheckReport): TemplateResult[] {
   const byFile = groupBy(report.findings, (f) => f.file);
   return report.templates.map((template, i) => {
     const index = report.indexes[i];
-    const checked = [...index.logicalIds].flatMap((logicalId) => {
-      const type = index.typeOf(logicalId)!;
-      return report.rules.forType(type).length > 0 ? [{ logicalId, type, line: template.resourceLines.get(logicalId) }] : [];
-    });
+    const checked = checkedResources(report.rules, template, index);
     return { file: template.file, stackName: template.stack.stackName, resources: index.size, checked, findings: byFile.get(template.file) ?? [], notices: [] };
   });
 }

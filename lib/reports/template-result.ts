@@ -34,6 +34,14 @@ export interface TemplateResult {
   readonly notices: readonly Notice[];
 }
 
+/** The resources of a template at least one rule checks, in template order. */
+export function checkedResources(rules: RuleSet, template: LoadedTemplate, index: TemplateIndex): CheckedResource[] {
+  return [...index.logicalIds].flatMap((logicalId) => {
+    const type = index.typeOf(logicalId)!;
+    return rules.forType(type).length > 0 ? [{ logicalId, type, line: template.resourceLines.get(logicalId) }] : [];
+  });
+}
+
 /** True when a template takes part in the app rules' comparisons between stacks (see AppRule). */
 export function comparesAcrossStacks(index: TemplateIndex): boolean {
   return index.environment() !== undefined || index.environmentUnknownWhy() !== undefined;
@@ -75,12 +83,7 @@ function byPlace(a: ReportedFinding, b: ReportedFinding): number {
 export function templateResult(rules: RuleSet, template: LoadedTemplate, index: TemplateIndex, appFindings: readonly Finding[]): TemplateResult {
   const acknowledgments = new TemplateAcknowledgments(template.stack.template);
   const raw: Finding[] = [];
-  const checked: CheckedResource[] = [];
-  for (const logicalId of index.logicalIds) {
-    const type = index.typeOf(logicalId)!;
-    if (rules.forType(type).length > 0) checked.push({ logicalId, type, line: template.resourceLines.get(logicalId) });
-    raw.push(...checkResource(rules, index, logicalId));
-  }
+  for (const logicalId of index.logicalIds) raw.push(...checkResource(rules, index, logicalId));
   raw.push(...appFindings);
   const findings = raw.map((finding): ReportedFinding => {
     const reason = acknowledgments.reasonFor(finding.ruleId, finding.logicalId);
@@ -99,7 +102,7 @@ export function templateResult(rules: RuleSet, template: LoadedTemplate, index: 
     file: template.file,
     stackName: template.stack.stackName,
     resources: index.size,
-    checked,
+    checked: checkedResources(rules, template, index),
     findings,
     notices: templateNotices(template, acknowledgments, rules),
   };
