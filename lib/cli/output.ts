@@ -51,7 +51,14 @@ export class StreamedOutput {
   private readonly spool: string;
   private readonly fd: number;
 
-  constructor(private readonly file?: string) {
+  /**
+   * @param file where the report goes; stdout when undefined
+   * @param chunkBytes bytes copied at a time from the spool (tests make it tiny)
+   */
+  constructor(
+    private readonly file?: string,
+    private readonly chunkBytes: number = COPY_CHUNK,
+  ) {
     const directory = file ? path.dirname(file) : os.tmpdir();
     this.spool = path.join(directory, `.${file ? path.basename(file) : 'dpp-report'}.${process.pid}.${Date.now()}.body.tmp`);
     try {
@@ -110,7 +117,7 @@ export class StreamedOutput {
   private copyTo(sink: (chunk: Buffer) => unknown): void {
     const input = fs.openSync(this.spool, 'r');
     try {
-      const buffer = Buffer.alloc(COPY_CHUNK);
+      const buffer = Buffer.alloc(this.chunkBytes);
       for (let n = fs.readSync(input, buffer); n > 0; n = fs.readSync(input, buffer)) sink(Buffer.from(buffer.subarray(0, n)));
     } finally {
       fs.closeSync(input);

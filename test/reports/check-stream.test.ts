@@ -7,7 +7,9 @@ import { TemplateIndex } from '../../lib/checks/template-index';
 import { loadPaths } from '../../lib/loading/load-paths';
 import { checkTemplates, resultsOf } from '../../lib/reports/check-report';
 import { collectCheck } from '../../lib/reports/check-stream';
+import { formatCheckText } from '../../lib/reports/check-text';
 import { comparesAcrossStacks } from '../../lib/reports/template-result';
+import { StreamedOutput } from '../../lib/cli/output';
 import { dpp } from '../cli/run-cli';
 
 /** A stack template with resources tagged with a DPP environment (or none), as loose files of an org-wide scan are. */
@@ -111,5 +113,39 @@ describe('dpp check --jobs and streamed output (in-process)', () => {
       fs.rmSync(bad, { recursive: true, force: true });
       fs.rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the spooled report (in-process)', () => {
+  test('a report of several 1 MiB chunks reaches stdout whole, character for character', async () => {
+    const big = fs.mkdtempSync(path.join(os.tmpdir(), 'dpp-stream-big-'));
+    try {
+      const db = { Type: 'AWS::RDS::DBInstance', Properties: { StorageEncrypted: false, PubliclyAccessible: true } };
+      for (let t = 0; t < 32; t++) {
+        const resources = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`Db${i}`, db]));
+        fs.writeFileSync(path.join(big, `t${String(t).padStart(2, '0')}.json`), JSON.stringify({ Resources: resources }, null, 2));
+      }
+      const run = await dpp('check', big);
+      expect(Buffer.byteLength(run.stdout)).toBeGreaterThan(1 << 20);
+      expect(run.stdout).toBe(formatCheckText(checkTemplates(loadPaths([big])), { colour: false, failOn: 'error' }));
+    } finally {
+      fs.rmSync(big, { recursive: true, force: true });
+    }
+  });
+
+  test('a chunk boundary inside a character never splits it on stdout', () => {
+    const written: string[] = [];
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
+      written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
+      return true;
+    }) as typeof process.stdout.write);
+    try {
+      const out = new StreamedOutput(undefined, 1);
+      out.write('✖ error — 3.4 ✓');
+      out.finish('head ', ' tail');
+    } finally {
+      stdout.mockRestore();
+    }
+    expect(written.join('')).toBe('head ✖ error — 3.4 ✓ tail');
   });
 });
