@@ -5,32 +5,58 @@
  * For each app size the variants alternate run by run (so drift on the machine hits all of them
  * alike) and the median of the runs is reported. Each synth runs in its own process.
  *
- * Options: --sizes 500,2000,4000 (resources, approximate) --runs 3 --skip awssolutions,cfnguard
- * Writes bench/results/latest.json and prints a table.
+ * Then org scale: `dpp check` over 1,000, 2,500 and 10,000 templates (cloud assemblies of the
+ * default app, and the same templates loose), one process each, time and peak RSS, beside a
+ * baseline of 100 templates; `--baseline-dist DIR` also runs another build (e.g. the one
+ * before streaming) for comparison.
+ *
+ * Options: --sizes 500,2000,4000 (resources, approximate) --runs 3 --skip awssolutions,cfnguard,synth,org
+ * --templates 100,1000,2500,10000 --shapes assemblies,templates --jobs 1,2 --baseline-dist DIR --baseline-max 2500
+ * --loose-max 2500 (loose baseline templates carry dpp:environment, so dpp holds them for the app
+ * rules and memory grows with them: the loose shape stops there unless asked)
+ * Writes bench/results/latest.json (and bench/results/org-latest.json) and prints tables.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeCorpus } from './org-corpus';
 import { RESOURCES_PER_UNIT } from './workload';
 
 interface Options {
   sizes: number[];
   runs: number;
   skip: Set<string>;
+  templates: number[];
+  shapes: Array<'assemblies' | 'templates'>;
+  jobs: number[];
+  baselineDist?: string;
+  baselineMax: number;
+  looseMax: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [500, 2000, 4000], runs: 3, skip: new Set() };
+  const options: Options = { sizes: [500, 2000, 4000], runs: 3, skip: new Set(), templates: [100, 1000, 2500, 10000], shapes: ['assemblies', 'templates'], jobs: [1, 2], baselineMax: 2500, looseMax: 2500 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === '--sizes') options.sizes = value.split(',').map(Number);
     else if (flag === '--runs') options.runs = Number(value);
     else if (flag === '--skip') options.skip = new Set(value.split(','));
-    else throw new Error(`unknown option ${flag} (use --sizes, --runs, --skip)`);
+    else if (flag === '--templates') options.templates = value.split(',').map(Number);
+    else if (flag === '--shapes') options.shapes = value.split(',') as Options['shapes'];
+    else if (flag === '--jobs') options.jobs = value.split(',').map(Number);
+    else if (flag === '--baseline-dist') options.baselineDist = path.resolve(value);
+    else if (flag === '--baseline-max') options.baselineMax = Number(value);
+    else if (flag === '--loose-max') options.looseMax = Number(value);
+    else throw new Error(`unknown option ${flag} (use --sizes, --runs, --skip, --templates, --shapes, --jobs, --baseline-dist, --baseline-max, --loose-max)`);
     i++;
   }
   if (options.sizes.some((s) => !Number.isInteger(s) || s < 50) || !(options.runs >= 1)) throw new Error('--sizes needs whole numbers >= 50, --runs >= 1');
+  if (options.templates.some((n) => !Number.isInteger(n) || n < 4 || n > 10_000)) throw new Error('--templates needs whole numbers from 4 to 10000');
+  if (options.shapes.some((s) => s !== 'assemblies' && s !== 'templates')) throw new Error('--shapes takes assemblies and/or templates');
+  if (options.jobs.some((n) => !Number.isInteger(n) || n < 1 || n > 64)) throw new Error('--jobs needs whole numbers from 1 to 64');
+  if (options.baselineDist && !fs.existsSync(path.join(options.baselineDist, 'bin', 'dpp.js'))) throw new Error(`--baseline-dist ${options.baselineDist}: no bin/dpp.js in it`);
   return options;
 }
 
@@ -81,10 +107,49 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/**
+ * `dpp check` over many templates, each run its own process: peak memory should stay flat as the
+ * count grows (the check streams), time grow linearly.
+ */
+function orgScale(options: Options, work: string): object[] {
+  const source = path.join(work, 'default-app');
+  console.error('synthesizing the default app once (the corpus)…');
+  execFileSync('npx', ['cdk', 'synth', '--quiet', '--output', source], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const builds: Array<[string, string]> = [['current', path.join(root, 'dist')], ...(options.baselineDist ? [['baseline', options.baselineDist] as [string, string]] : [])];
+  const rows: object[] = [];
+  for (const shape of options.shapes) {
+    for (const templates of options.templates) {
+      if (shape === 'templates' && templates > options.looseMax) continue;
+      const corpus = path.join(work, `${shape}-${templates}`);
+      const paths = writeCorpus(source, shape, templates, corpus);
+      for (const [build, dist] of builds) {
+        if (build === 'baseline' && templates > options.baselineMax) continue;
+        for (const jobs of build === 'baseline' ? [1] : options.jobs) {
+          const args = [path.join(dist, 'bin', 'dpp.js'), 'check', ...paths, '--format', 'sarif', '--output', path.join(work, 'org.sarif'), ...(build === 'baseline' ? [] : ['--jobs', String(jobs)])];
+          const sample = wholeProcess(process.execPath, args);
+          rows.push({ shape, templates, build, jobs, seconds: Number((sample.ms / 1000).toFixed(1)), msPerTemplate: Number((sample.ms / templates).toFixed(1)), peakRssMb: sample.maxRssMb === null ? null : Math.round(sample.maxRssMb) });
+          console.error(`  ${shape} ${templates} ${build} jobs ${jobs}: ${(sample.ms / 1000).toFixed(1)} s, ${sample.maxRssMb === null ? '?' : Math.round(sample.maxRssMb)} MB`);
+        }
+      }
+      fs.rmSync(corpus, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
   console.error('building the dpp CLI (npm run build)…');
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (options.skip.has('synth')) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dpp-bench-'));
+    try {
+      writeOrg(options, work);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+    return;
+  }
   const guard = options.skip.has('cfnguard') ? { skip: 'skipped (--skip cfnguard)' } : cfnGuard();
   const notes: string[] = [];
   if ('skip' in guard) notes.push(`cfn-guard: ${guard.skip}`);
@@ -129,9 +194,10 @@ function main(): void {
       });
     }
   }
+  if (!options.skip.has('org')) writeOrg(options, work);
   fs.rmSync(work, { recursive: true, force: true });
 
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+  const machine = machineInfo();
   const report = { generatedAt: new Date().toISOString(), machine, options: { sizes: options.sizes, runs: options.runs }, notes, results };
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   fs.writeFileSync(path.join(__dirname, 'results', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
@@ -140,6 +206,19 @@ function main(): void {
   console.table(results);
   for (const note of notes) console.log(`note: ${note}`);
   console.log('written: bench/results/latest.json');
+}
+
+function machineInfo() {
+  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+}
+
+function writeOrg(options: Options, work: string): void {
+  const results = orgScale(options, work);
+  const report = { generatedAt: new Date().toISOString(), machine: machineInfo(), options: { templates: options.templates, shapes: options.shapes, jobs: options.jobs, baselineDist: options.baselineDist ?? null }, results };
+  fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+  fs.writeFileSync(path.join(__dirname, 'results', 'org-latest.json'), JSON.stringify(report, null, 2) + '\n');
+  console.table(results);
+  console.log('written: bench/results/org-latest.json');
 }
 
 try {

@@ -10,6 +10,7 @@ export * from './credential-report';
 export * from './errors';
 export * from './format';
 export * from './iam-client';
+export * from './organization';
 export * from './redact';
 export * from './run';
 export * from './types';

@@ -10,6 +10,8 @@ import type { AppRule, Finding, Level, ResourceRule, Rule, RuleResult, Verdict }
 export class RuleSet {
   public readonly resourceRules: readonly ResourceRule[];
   public readonly appRules: readonly AppRule[];
+  /** Every rule's ID. */
+  public readonly ruleIds: ReadonlySet<string>;
   private readonly byType = new Map<string, ResourceRule[]>();
   private readonly byId = new Map<string, Rule>();
 
@@ -18,6 +20,7 @@ export class RuleSet {
       if (this.byId.has(rule.id)) throw new Error(`Duplicate rule ID ${rule.id}`);
       this.byId.set(rule.id, rule);
     }
+    this.ruleIds = new Set(this.byId.keys());
     this.resourceRules = rules.filter((r): r is ResourceRule => r.scope === 'resource');
     this.appRules = rules.filter((r): r is AppRule => r.scope === 'app');
     for (const rule of this.resourceRules) {

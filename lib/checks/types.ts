@@ -59,7 +59,14 @@ export interface AppVerdict {
   readonly verdict: Verdict;
 }
 
-/** A rule over the whole app (every stack template at once), run once per check. */
+/**
+ * A rule over the whole app (every stack template at once), run once per check.
+ *
+ * Contract (streaming `dpp check` relies on it): a stack with no `dpp:environment`, literal or
+ * intrinsic, takes part in no comparison between stacks, so the verdicts about it are the same
+ * whether the rule sees it alone or with every other stack, and it changes no verdict about
+ * another stack. test/reports/check-stream.test.ts holds every app rule to it.
+ */
 export interface AppRule extends RuleMeta {
   readonly scope: 'app';
   check(stacks: readonly TemplateIndex[]): readonly AppVerdict[];

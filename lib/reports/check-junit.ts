@@ -1,7 +1,8 @@
 import type { CheckReport, FailLevel, ReportedFinding } from './check-report';
 import { isFailing } from './check-report';
 import { clauseLabel } from './clause-title';
-import { groupBy } from './group-by';
+import { formatReport, type CheckFormatter } from './check-stream-format';
+import type { TemplateResult } from './template-result';
 import { escapeXml as x } from './xml';
 
 interface Case {
@@ -34,42 +35,43 @@ function testcase(file: string, classname: string, c: Case, failOn: FailLevel): 
  * resource that at least one rule checks (plus one for the stack when app rules reported on
  * it), and a failure for each resource with unacknowledged findings at the `--fail-on` level.
  * Findings below that level and acknowledged ones are listed in the testcase's system-out.
+ * Written one template at a time; the header's counts come last.
  */
-export function formatCheckJunit(report: CheckReport, failOn: FailLevel): string {
-  const suites: string[] = [];
-  let total = 0;
-  let totalFailures = 0;
-  const byFile = groupBy(report.findings, (f) => f.file);
-  report.templates.forEach((template, i) => {
-    const index = report.indexes[i];
+export class CheckJunitFormatter implements CheckFormatter {
+  private total = 0;
+  private totalFailures = 0;
+
+  constructor(private readonly failOn: FailLevel) {}
+
+  public template(result: TemplateResult): string {
     const cases = new Map<string, Case>();
-    for (const logicalId of index.logicalIds) {
-      const type = index.typeOf(logicalId)!;
-      if (report.rules.forType(type).length > 0) cases.set(logicalId, { name: `${logicalId} (${type})`, line: template.resourceLines.get(logicalId), findings: [] });
-    }
-    for (const f of byFile.get(template.file) ?? []) {
+    for (const r of result.checked) cases.set(r.logicalId, { name: `${r.logicalId} (${r.type})`, line: r.line, findings: [] });
+    for (const f of result.findings) {
       const key = f.logicalId ?? '';
       if (!cases.has(key)) cases.set(key, { name: f.logicalId ? `${f.logicalId} (${f.resourceType})` : '(stack)', line: f.line, findings: [] });
       cases.get(key)!.findings.push(f);
     }
-    const classname = template.stack.stackName ?? template.file;
-    const failures = [...cases.values()].filter((c) => c.findings.some((f) => isFailing(f, failOn))).length;
-    total += cases.size;
-    totalFailures += failures;
-    suites.push(
-      [
-        `  <testsuite name="${x(template.file)}" tests="${cases.size}" failures="${failures}" errors="0" skipped="0">`,
-        ...(template.stack.stackName ? [`    <properties><property name="stack" value="${x(template.stack.stackName)}"/></properties>`] : []),
-        ...[...cases.values()].map((c) => testcase(template.file, classname, c, failOn)),
-        '  </testsuite>',
-      ].join('\n'),
-    );
-  });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="dpp check" tests="${total}" failures="${totalFailures}" errors="0">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+    const classname = result.stackName ?? result.file;
+    const failures = [...cases.values()].filter((c) => c.findings.some((f) => isFailing(f, this.failOn))).length;
+    this.total += cases.size;
+    this.totalFailures += failures;
+    const suite = [
+      `  <testsuite name="${x(result.file)}" tests="${cases.size}" failures="${failures}" errors="0" skipped="0">`,
+      ...(result.stackName ? [`    <properties><property name="stack" value="${x(result.stackName)}"/></properties>`] : []),
+      ...[...cases.values()].map((c) => testcase(result.file, classname, c, this.failOn)),
+      '  </testsuite>',
+    ].join('\n');
+    return `\n${suite}`;
+  }
+
+  public frame(): { head: string; tail: string } {
+    return {
+      head: ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="dpp check" tests="${this.total}" failures="${this.totalFailures}" errors="0">`].join('\n'),
+      tail: '\n</testsuites>\n',
+    };
+  }
+}
+
+export function formatCheckJunit(report: CheckReport, failOn: FailLevel): string {
+  return formatReport(new CheckJunitFormatter(failOn), report, failOn);
 }

@@ -1,13 +1,11 @@
-import { checkStacks, type RuleSet } from '../checks/engine';
+import type { RuleSet } from '../checks/engine';
 import { dppRuleSet } from '../checks/rules';
 import type { TemplateIndex } from '../checks/template-index';
 import type { Finding, Level } from '../checks/types';
 import type { LoadedInput } from '../loading/load-paths';
 import type { LoadedTemplate, Notice } from '../loading/loaded-template';
-import { TemplateAcknowledgments } from './acknowledgments';
-
-/** The construct path CDK records on every resource it synthesizes. */
-const CDK_PATH_METADATA = 'aws:cdk:path';
+import { groupBy } from './group-by';
+import { checkedResources, checkGroup, type TemplateResult } from './template-result';
 
 /** A finding placed in its file, with its acknowledgment. */
 export interface ReportedFinding extends Finding {
@@ -60,68 +58,34 @@ export function summarise(report: CheckReport): Summary {
   };
 }
 
-/** A string from a template's `Transform` (a name, a list of names, or `{ Name }` objects). */
-function transformNames(transform: unknown): string[] {
-  const list = Array.isArray(transform) ? transform : [transform];
-  return list.map((t) => (typeof t === 'string' ? t : typeof (t as { Name?: unknown })?.Name === 'string' ? (t as { Name: string }).Name : JSON.stringify(t)));
-}
-
-function templateNotices(template: LoadedTemplate, acknowledgments: TemplateAcknowledgments, ruleIds: ReadonlySet<string>): Notice[] {
-  const notices: Notice[] = [];
-  if (template.stack.template.Transform !== undefined) {
-    notices.push({
-      template: template.file,
-      message: `Transform ${transformNames(template.stack.template.Transform).join(', ')} is not expanded: the template was checked as written, so resources the transform generates were not checked`,
-    });
-  }
-  for (const [logicalId, ruleId] of acknowledgments.reasonless(ruleIds)) {
-    notices.push({
-      template: template.file,
-      message: `the acknowledgment of ${ruleId} on ${logicalId ?? 'the stack'} has no reason, so it acknowledges nothing; add a reason to Metadata.cdk_nag.rules_to_suppress`,
-    });
-  }
-  return notices;
-}
-
 /**
- * Checks loaded templates with the rules (default: every DPP rule), one engine call per group so
- * app rules see every stack of an app together, and applies the acknowledgments recorded in
- * template metadata.
+ * Checks loaded templates with the rules (default: every DPP rule), one group at a time so app
+ * rules see every stack of an app together, and applies the acknowledgments recorded in
+ * template metadata. Holds every template: `dpp check` streams instead (check-stream.ts).
  */
 export function checkTemplates(input: LoadedInput, rules: RuleSet = dppRuleSet()): CheckReport {
   const templates: LoadedTemplate[] = [];
   const indexes: TemplateIndex[] = [];
   const findings: ReportedFinding[] = [];
   const notices: Notice[] = [...input.notices];
-  const ruleIds = new Set(rules.rules.map((r) => r.id));
   for (const group of input.groups) {
-    const result = checkStacks(rules, group.templates.map((t) => t.stack));
-    const byId = new Map(group.templates.map((t) => [t.stack.id, t]));
-    const acknowledgments = new Map(group.templates.map((t) => [t.stack.id, new TemplateAcknowledgments(t.stack.template)]));
+    const checked = checkGroup(rules, group.templates);
     templates.push(...group.templates);
-    indexes.push(...result.indexes);
-    for (const template of group.templates) notices.push(...templateNotices(template, acknowledgments.get(template.stack.id)!, ruleIds));
-    for (const finding of result.findings) {
-      const template = byId.get(finding.templateId)!;
-      const reason = acknowledgments.get(finding.templateId)!.reasonFor(finding.ruleId, finding.logicalId);
-      const cdkPath = finding.logicalId ? template.stack.template.Resources?.[finding.logicalId]?.Metadata?.[CDK_PATH_METADATA] : undefined;
-      findings.push({
-        ...finding,
-        file: template.file,
-        constructPath: typeof cdkPath === 'string' ? cdkPath : undefined,
-        line: finding.logicalId ? template.resourceLines.get(finding.logicalId) : template.resourcesLine,
-        acknowledged: reason !== undefined,
-        acknowledgedReason: reason,
-      });
+    indexes.push(...checked.indexes);
+    for (const result of checked.results) {
+      findings.push(...result.findings);
+      notices.push(...result.notices);
     }
   }
-  const order = new Map(templates.map((t, i) => [t.file, i]));
-  findings.sort(
-    (a, b) =>
-      order.get(a.file)! - order.get(b.file)! ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.logicalId ?? '').localeCompare(b.logicalId ?? '') ||
-      a.ruleId.localeCompare(b.ruleId),
-  );
   return { rules, templates, indexes, findings, notices };
+}
+
+/** The per-template results of a report, for the streaming formatters. */
+export function resultsOf(report: CheckReport): TemplateResult[] {
+  const byFile = groupBy(report.findings, (f) => f.file);
+  return report.templates.map((template, i) => {
+    const index = report.indexes[i];
+    const checked = checkedResources(report.rules, template, index);
+    return { file: template.file, stackName: template.stack.stackName, resources: index.size, checked, findings: byFile.get(template.file) ?? [], notices: [] };
+  });
 }

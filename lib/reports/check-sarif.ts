@@ -2,7 +2,10 @@ import * as path from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Rule } from '../checks/types';
 import type { CheckReport, ReportedFinding } from './check-report';
+import type { Notice } from '../loading/loaded-template';
+import { formatReport, JsonArrayStream, type CheckFormatter, type CheckTotals } from './check-stream-format';
 import { clauseLabel } from './clause-title';
+import type { TemplateResult } from './template-result';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_NAME = 'dpp';
@@ -84,14 +87,7 @@ function result(f: ReportedFinding, ruleIndex: number): Result {
   };
 }
 
-/**
- * The check report as SARIF 2.1.0 for GitHub code scanning: every rule in `tool.driver.rules`
- * (tagged with its clause), one result per finding located at the resource's line in its
- * template, acknowledged findings as in-source suppressions, notices as tool notifications.
- */
-export function checkSarif(report: CheckReport, version: string): Log {
-  const rules = report.rules.rules;
-  const indexOf = new Map(rules.map((r, i) => [r.id, i]));
+function log(rules: readonly Rule[], version: string, notices: readonly Notice[], results: Result[]): Log {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -101,20 +97,52 @@ export function checkSarif(report: CheckReport, version: string): Log {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: report.notices.map((n) => ({
+            toolExecutionNotifications: notices.map((n) => ({
               level: 'warning' as const,
               message: { text: n.message },
               locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(n.template) } } }],
             })),
           },
         ],
-        results: report.findings.map((f) => result(f, indexOf.get(f.ruleId) ?? -1)),
+        results,
         columnKind: 'utf16CodeUnits',
       },
     ],
   };
 }
 
+/**
+ * The check report as SARIF 2.1.0 for GitHub code scanning: every rule in `tool.driver.rules`
+ * (tagged with its clause), one result per finding located at the resource's line in its
+ * template, acknowledged findings as in-source suppressions, notices as tool notifications.
+ */
+export function checkSarif(report: CheckReport, version: string): Log {
+  const indexOf = new Map(report.rules.rules.map((r, i) => [r.id, i]));
+  return log(report.rules.rules, version, report.notices, report.findings.map((f) => result(f, indexOf.get(f.ruleId) ?? -1)));
+}
+
+/** `--format sarif`, one template at a time (the results array streams; the notifications before it come at the end). */
+export class CheckSarifFormatter implements CheckFormatter {
+  private readonly results = new JsonArrayStream(8);
+  private readonly indexOf: ReadonlyMap<string, number>;
+
+  constructor(
+    private readonly rules: readonly Rule[],
+    private readonly version: string,
+  ) {
+    this.indexOf = new Map(rules.map((r, i) => [r.id, i]));
+  }
+
+  public template(r: TemplateResult): string {
+    return r.findings.map((f) => this.results.item(result(f, this.indexOf.get(f.ruleId) ?? -1))).join('');
+  }
+
+  public frame(totals: CheckTotals): { head: string; tail: string } {
+    const { head, tail } = this.results.frame((items) => JSON.stringify(log(this.rules, this.version, totals.notices, items as Result[]), null, 2));
+    return { head, tail: `${tail}\n` };
+  }
+}
+
 export function formatCheckSarif(report: CheckReport, version: string): string {
-  return `${JSON.stringify(checkSarif(report, version), null, 2)}\n`;
+  return formatReport(new CheckSarifFormatter(report.rules.rules, version), report, 'error');
 }

@@ -1,8 +1,10 @@
 import type { CheckReport, FailLevel, ReportedFinding } from './check-report';
-import { isFailing, summarise } from './check-report';
+import { isFailing } from './check-report';
+import { formatReport, type CheckFormatter, type CheckTotals } from './check-stream-format';
 import { clauseLabel } from './clause-title';
 import { colours } from './colour';
 import { groupBy } from './group-by';
+import type { TemplateResult } from './template-result';
 
 /** `1 template`, `2 templates`. */
 export function plural(n: number, word: string): string {
@@ -18,34 +20,50 @@ function where(f: ReportedFinding): string {
 /**
  * The check report for people: findings grouped by template and clause, each with its rule,
  * resource, line and message (the problem and the fix), notices, then a summary line.
+ * Written one template at a time.
  */
-export function formatCheckText(report: CheckReport, options: { colour: boolean; failOn: FailLevel }): string {
-  const c = colours(options.colour);
-  const out: string[] = [];
-  const byFile = groupBy(report.findings, (f) => f.file);
-  for (const template of report.templates) {
-    const findings = byFile.get(template.file);
-    if (!findings) continue;
-    out.push(c.bold(template.file) + (template.stack.stackName ? c.dim(` (stack ${template.stack.stackName})`) : ''));
-    const byClause = groupBy(findings, (f) => f.clause);
+export class CheckTextFormatter implements CheckFormatter {
+  constructor(
+    private readonly options: { colour: boolean; failOn: FailLevel },
+    private readonly ruleCount: number,
+  ) {}
+
+  public template(result: TemplateResult): string {
+    if (result.findings.length === 0) return '';
+    const c = colours(this.options.colour);
+    const out: string[] = [];
+    out.push(c.bold(result.file) + (result.stackName ? c.dim(` (stack ${result.stackName})`) : ''));
+    const byClause = groupBy(result.findings, (f) => f.clause);
     for (const clause of [...byClause.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
       out.push(`  ${clauseLabel(clause)}`);
       for (const f of byClause.get(clause)!) {
         const label = f.acknowledged ? c.dim('acknowledged') : f.level === 'error' ? c.red('error') : c.yellow('warning');
-        const marker = isFailing(f, options.failOn) ? '✖' : f.acknowledged ? '✓' : '!';
+        const marker = isFailing(f, this.options.failOn) ? '✖' : f.acknowledged ? '✓' : '!';
         out.push(`    ${marker} ${label} ${f.ruleId}  ${where(f)}`);
         out.push(`      ${f.message}`);
         if (f.acknowledgedReason) out.push(c.dim(`      acknowledged: ${f.acknowledgedReason}`));
       }
     }
     out.push('');
+    return lines(out);
   }
-  for (const notice of report.notices) out.push(c.yellow('note: ') + `${notice.template}: ${notice.message}`);
-  if (report.notices.length > 0) out.push('');
-  const s = summarise(report);
-  const counts = `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.acknowledged} acknowledged`;
-  const failed = report.findings.some((f) => isFailing(f, options.failOn));
-  const head = `${plural(s.templates, 'template')}, ${plural(s.resources, 'resource')} checked against ${plural(report.rules.rules.length, 'DPP rule')}: `;
-  out.push(head + (failed ? c.red(counts) : s.errors + s.warnings > 0 ? c.yellow(counts) : c.green(counts)));
-  return `${out.join('\n')}\n`;
+
+  public frame(totals: CheckTotals): { head: string; tail: string } {
+    const c = colours(this.options.colour);
+    const out: string[] = [];
+    for (const notice of totals.notices) out.push(c.yellow('note: ') + `${notice.template}: ${notice.message}`);
+    if (totals.notices.length > 0) out.push('');
+    const counts = `${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}, ${totals.acknowledged} acknowledged`;
+    const head = `${plural(totals.templates, 'template')}, ${plural(totals.resources, 'resource')} checked against ${plural(this.ruleCount, 'DPP rule')}: `;
+    out.push(head + (totals.failing ? c.red(counts) : totals.errors + totals.warnings > 0 ? c.yellow(counts) : c.green(counts)));
+    return { head: '', tail: lines(out) };
+  }
+}
+
+function lines(out: readonly string[]): string {
+  return out.map((line) => `${line}\n`).join('');
+}
+
+export function formatCheckText(report: CheckReport, options: { colour: boolean; failOn: FailLevel }): string {
+  return formatReport(new CheckTextFormatter(options, report.rules.rules.length), report, options.failOn);
 }

@@ -1,69 +1,24 @@
 import { promises as fs } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../lib/cli/main';
 import { cleanAccount, problemAccount } from './accounts';
+import { dppAudit, isolateAwsEnvironment, useStaticCredentials } from './cli-harness';
 import { startFakeIam, type FakeAwsEndpoint } from './fake-iam-server';
 
-/** Every variable the default credential chain reads: cleared for each test, restored afterwards. */
-const AWS_VARIABLES = [
-  'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION',
-  'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_EC2_METADATA_DISABLED', 'AWS_MAX_ATTEMPTS', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE',
-  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
-];
-
-let saved: Record<string, string | undefined>;
+const scratch = isolateAwsEnvironment();
 let dir: string;
 let endpoint: FakeAwsEndpoint | undefined;
+const dpp = dppAudit;
 
-beforeEach(async () => {
-  saved = Object.fromEntries(AWS_VARIABLES.map((name) => [name, process.env[name]]));
-  for (const name of AWS_VARIABLES) delete process.env[name];
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dpp-audit-cli-'));
-  // No shared config from the machine running the tests; never the instance metadata service.
-  process.env.AWS_CONFIG_FILE = path.join(dir, 'no-config');
-  process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'no-credentials');
-  process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+beforeEach(() => {
+  dir = scratch();
 });
 
 afterEach(async () => {
-  for (const name of AWS_VARIABLES) {
-    if (saved[name] === undefined) delete process.env[name];
-    else process.env[name] = saved[name];
-  }
   await endpoint?.close();
   endpoint = undefined;
-  await fs.rm(dir, { recursive: true, force: true });
-  jest.restoreAllMocks();
 });
-
-function useStaticCredentials(): void {
-  process.env.AWS_ACCESS_KEY_ID = 'AKIAFAKEENVKEY000001';
-  process.env.AWS_SECRET_ACCESS_KEY = 'fake-env-secret-never-printed';
-}
-
-/** Runs `dpp audit …` in-process; returns the exit code and what it printed. */
-async function dpp(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'dpp', 'audit', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    jest.restoreAllMocks();
-  }
-}
 
 async function closedPortUrl(): Promise<string> {
   const server = http.createServer();

@@ -20,3 +20,4 @@ export function formatAuditReport(report: AuditReport, format: AuditFormat): str
 
 export { formatJson, formatMarkdown, formatText };
 export { summaryLine } from './summary';
+export { formatOrgAuditReport, orgSummaryLine } from './organization';

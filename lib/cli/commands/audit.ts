@@ -7,10 +7,16 @@ import {
   DEFAULT_KEY_MAX_AGE_DAYS,
   exitCodeOf,
   formatAuditReport,
+  formatOrgAuditReport,
+  orgExitCodeOf,
+  orgSummaryLine,
+  ROLE_NAME,
   runAudit,
+  runOrgAudit,
   summaryLine,
   type AuditFormat,
 } from '../../audit';
+import { UsageError } from '../errors';
 import { writeOutput } from '../output';
 
 interface AuditCommandOptions {
@@ -21,6 +27,23 @@ interface AuditCommandOptions {
   readonly output?: string;
   readonly inactiveDays: number;
   readonly keyMaxAgeDays: number;
+  readonly org?: boolean;
+  readonly roleName?: string;
+  readonly concurrency?: number;
+}
+
+/** Most accounts `--concurrency` audits at once (STS and Organizations throttle the caller). */
+const MAX_ORG_CONCURRENCY = 20;
+
+function concurrency(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > MAX_ORG_CONCURRENCY) throw new InvalidArgumentError(`expected a whole number of accounts from 1 to ${MAX_ORG_CONCURRENCY}.`);
+  return n;
+}
+
+function roleName(value: string): string {
+  if (!ROLE_NAME.test(value)) throw new InvalidArgumentError('expected an IAM role name (up to 64 letters, digits and +=,.@_-), not an ARN or a path.');
+  return value;
 }
 
 function positiveInteger(value: string): number {
@@ -54,9 +77,50 @@ export function registerAudit(program: Command, state: { exitCode: number }): vo
     .option('--output <file>', 'write the report to this file (atomically) instead of stdout')
     .option('--inactive-days <days>', 'console access or access keys unused for longer are stale', positiveInteger, DEFAULT_INACTIVE_DAYS)
     .option('--key-max-age-days <days>', 'active access keys older than this must be rotated', positiveInteger, DEFAULT_KEY_MAX_AGE_DAYS)
+    .option('--org', 'audit every ACTIVE account of the AWS Organization (run from the management or a delegated administrator account)')
+    .option('--role-name <name>', 'with --org: the read-only role to assume in each account (docs/audit-org-policy.json)', roleName)
+    .option('--concurrency <n>', `with --org: accounts audited at once (1 to ${MAX_ORG_CONCURRENCY})`, concurrency)
     .action(async (options: AuditCommandOptions) => {
-      state.exitCode = await audit(options);
+      if (!options.org && (options.roleName !== undefined || options.concurrency !== undefined)) {
+        throw new UsageError(`${options.roleName !== undefined ? '--role-name' : '--concurrency'} is only for --org`);
+      }
+      if (options.org && options.roleName === undefined) throw new UsageError('--org needs --role-name: the read-only role to assume in each account');
+      state.exitCode = options.org ? await auditOrganization(options, options.roleName!) : await audit(options);
     });
+}
+
+/** Writes a rendered report to --output (atomically) with a one-line note, or to stdout. */
+function deliver(rendered: string, options: AuditCommandOptions, subject: string, summary: string): void {
+  if (!options.output) {
+    process.stdout.write(rendered);
+    return;
+  }
+  try {
+    writeOutput(rendered, options.output);
+  } catch (error) {
+    throw new AuditAbort((error as Error).message);
+  }
+  process.stdout.write(`dpp audit: wrote the ${options.format} report ${subject} to ${options.output} (${summary})\n`);
+}
+
+async function auditOrganization(options: AuditCommandOptions, role: string): Promise<number> {
+  try {
+    const report = await runOrgAudit({
+      profile: options.profile,
+      region: options.region,
+      endpointUrl: options.endpointUrl,
+      roleName: role,
+      concurrency: options.concurrency,
+      inactiveDays: options.inactiveDays,
+      keyMaxAgeDays: options.keyMaxAgeDays,
+    });
+    deliver(formatOrgAuditReport(report, options.format), options, `for ${report.accounts.length} accounts`, orgSummaryLine(report));
+    return orgExitCodeOf(report);
+  } catch (error) {
+    if (!(error instanceof AuditAbort)) throw error;
+    process.stderr.write(`dpp audit: ${error.message}\n`);
+    return 2;
+  }
 }
 
 async function audit(options: AuditCommandOptions): Promise<number> {
@@ -67,17 +131,7 @@ async function audit(options: AuditCommandOptions): Promise<number> {
       keyMaxAgeDays: options.keyMaxAgeDays,
       endpointUrl: options.endpointUrl,
     });
-    const rendered = formatAuditReport(report, options.format);
-    if (options.output) {
-      try {
-        writeOutput(rendered, options.output);
-      } catch (error) {
-        throw new AuditAbort((error as Error).message);
-      }
-      process.stdout.write(`dpp audit: wrote the ${options.format} report for account ${report.account} to ${options.output} (${summaryLine(report)})\n`);
-    } else {
-      process.stdout.write(rendered);
-    }
+    deliver(formatAuditReport(report, options.format), options, `for account ${report.account}`, summaryLine(report));
     return exitCodeOf(report);
   } catch (error) {
     if (!(error instanceof AuditAbort)) throw error;
