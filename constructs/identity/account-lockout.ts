@@ -134,7 +134,7 @@ export class AccountLockout extends Construct {
     const window = props.window ?? Duration.minutes(defaults.lockoutWindowMinutes);
     const windowMinutes = window.toSeconds() / 60;
     if (!Number.isInteger(windowMinutes) || windowMinutes < 1 || windowMinutes > lockoutMaxWindowMinutes) {
-      invalidProp(NAME, 'window', `must be whole minutes from 1 minute to ${Duration.minutes(lockoutMaxWindowMinutes).toHumanString()}, got ${window.toHumanString()}`);
+      invalidProp(NAME, 'window', `must be whole minutes from 1 minute to ${lockoutMaxWindowMinutes % 60 === 0 ? `${lockoutMaxWindowMinutes / 60} hours` : `${lockoutMaxWindowMinutes} minutes`}, got ${window.toHumanString()}`);
     }
     const action = props.action ?? LockoutAction.DENY_ALL_POLICY;
     const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? defaultLogRetention(policy), policy);

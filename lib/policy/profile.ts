@@ -1,3 +1,4 @@
+import type { ClauseId } from '../checks/types';
 import { BUILT_IN_VALUES, type BuiltInProfileName } from './profiles';
 import { REQUIREMENT_LEVELS, THRESHOLDS, type PolicyValues, type RequirementLevel, type ThresholdKey } from './thresholds';
 
@@ -56,4 +57,20 @@ export function looseningOf(key: ThresholdKey, value: unknown, bound: PolicyValu
     case 'level':
       return REQUIREMENT_LEVELS.indexOf(value as RequirementLevel) < REQUIREMENT_LEVELS.indexOf(bound as RequirementLevel) ? `requires level ${String(bound)} or stricter` : undefined;
   }
+}
+
+/**
+ * The profile's requirements no template can prove, for the coverage report's procedural lists:
+ * only those a profile adds beyond the clause catalogue (dpp-2025's fix windows, anti-malware
+ * tamper protection, the named incident contact).
+ */
+export function profileProceduralItems(profile: PolicyProfile): ReadonlyArray<{ readonly clause: ClauseId; readonly item: string; readonly coveredBy: string }> {
+  const v = profile.values;
+  const label = profileLabel(profile);
+  const items: Array<{ clause: ClauseId; item: string; coveredBy: string }> = [];
+  if (v.antiMalwareTamperProtection) items.push({ clause: '2.1', item: `Controls prevent anti-malware on end-user devices from being disabled (${label})`, coveredBy: 'endpoint management (MDM/EDR tamper protection)' });
+  if (v.incidentContactRequired) items.push({ clause: '2.7', item: `A named Incident Management Point of Contact (${label})`, coveredBy: 'incidentContact in the environment config (stack output IncidentContact)' });
+  if (v.criticalFixDays !== undefined) items.push({ clause: '3.7', item: `Critical vulnerabilities fixed within ${v.criticalFixDays} days (${label})`, coveredBy: 'Amazon Inspector findings; patch process' });
+  if (v.highFixDays !== undefined) items.push({ clause: '3.7', item: `High vulnerabilities fixed within ${v.highFixDays} days (${label})`, coveredBy: 'Amazon Inspector findings; patch process' });
+  return items;
 }

@@ -110,6 +110,8 @@ export function checkSarif(report: CheckReport, version: string): Log {
         ],
         results: report.findings.map((f) => result(f, indexOf.get(f.ruleId) ?? -1)),
         columnKind: 'utf16CodeUnits',
+        // The policy profile the rules ran under (README "Policy profiles").
+        properties: { profile: report.rules.policy.name, profileBase: report.rules.policy.base },
       },
     ],
   };

@@ -24,7 +24,7 @@ function ruleLine(rule: CoverageRule): string {
 /** The matrix as Markdown: a summary table, then one section per clause. */
 export function formatCoverageMarkdown(matrix: Coverage): string {
   const checked = matrix.templates !== undefined;
-  const out: string[] = ['# DPP clause coverage', ''];
+  const out: string[] = ['# DPP clause coverage', '', `Profile: \`${matrix.profile.name}\`${matrix.profile.name === matrix.profile.base ? '' : ` (extends \`${matrix.profile.base}\`)`}`, ''];
   if (checked) out.push(`Checked: ${matrix.templates!.map((t) => `\`${t}\``).join(', ')}`, '');
   out.push(
     `| Clause | Title | Status | Rules | Constructs |${checked ? ' Passed | Failed | Warned | Acknowledged |' : ''}`,
@@ -79,6 +79,7 @@ ${c.procedural.length > 0 ? `<h3>Procedural</h3><ul>${c.procedural.map((p) => `<
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>DPP clause coverage</title><style>${STYLE}</style></head>
 <body>
 <h1>DPP clause coverage</h1>
+<p>Profile: <code>${h(matrix.profile.name)}</code>${matrix.profile.name === matrix.profile.base ? '' : ` (extends <code>${h(matrix.profile.base)}</code>)`}</p>
 ${checked ? `<p>Checked: ${matrix.templates!.map((t) => `<code>${h(t)}</code>`).join(', ')}</p>` : ''}
 <table><thead><tr><th>Clause</th><th>Title</th><th>Status</th><th>Rules</th><th>Constructs</th>${checked ? '<th>Passed</th><th>Failed</th><th>Warned</th><th>Acknowledged</th>' : ''}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { dppRuleSet } from '../../checks/rules';
 import { loadPaths } from '../../loading/load-paths';
 import { checkTemplates, isFailing, summarise, type CheckReport, type FailLevel } from '../../reports/check-report';
 import { formatCheckJson } from '../../reports/check-json';
@@ -7,6 +8,7 @@ import { formatCheckSarif } from '../../reports/check-sarif';
 import { formatCheckText, plural } from '../../reports/check-text';
 import { colourWanted } from '../../reports/colour';
 import { writeOutput } from '../output';
+import { profileOption, selectedProfile } from '../profile-option';
 import { packageVersion } from '../version';
 
 type Format = 'text' | 'json' | 'sarif' | 'junit';
@@ -15,6 +17,7 @@ interface CheckOptions {
   readonly format: Format;
   readonly output?: string;
   readonly failOn: FailLevel;
+  readonly profile?: string;
 }
 
 export const PATHS_HELP = 'templates (.json, .yaml, .yml, .template), directories of them (recursive), or cloud assemblies (cdk.out)';
@@ -41,6 +44,7 @@ export function registerCheck(program: Command, state: { exitCode: number }): vo
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'junit']).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout (replaced only once complete)')
     .addOption(new Option('--fail-on <level>', 'exit 1 when an unacknowledged finding is at this level or above').choices(['error', 'warning']).default('error'))
+    .addOption(profileOption())
     .addHelpText(
       'after',
       `
@@ -50,7 +54,8 @@ an entry without a reason acknowledges nothing.
 Exit codes: 0 no unacknowledged finding at the --fail-on level, 1 at least one, 2 bad input.`,
     )
     .action((paths: string[], options: CheckOptions) => {
-      const report = checkTemplates(loadPaths(paths));
+      const rules = dppRuleSet(selectedProfile(options));
+      const report = checkTemplates(loadPaths(paths), rules);
       writeOutput(render(report, options), options.output);
       if (options.output) {
         const s = summarise(report);

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { ALL_RULES } from '../../checks/rules';
+import { dppRuleSet } from '../../checks/rules';
 import { loadPaths } from '../../loading/load-paths';
 import { checkTemplates } from '../../reports/check-report';
 import { coverage } from '../../reports/coverage';
@@ -7,6 +7,7 @@ import { formatCoverageHtml, formatCoverageJson, formatCoverageMarkdown } from '
 import { processingRecord } from '../../reports/processing';
 import { formatProcessingCsv, formatProcessingJson, formatProcessingMarkdown } from '../../reports/processing-format';
 import { writeOutput } from '../output';
+import { profileOption, selectedProfile } from '../profile-option';
 import { PATHS_HELP } from './check';
 
 const COVERAGE_FORMATS = { markdown: formatCoverageMarkdown, json: formatCoverageJson, html: formatCoverageHtml };
@@ -22,9 +23,11 @@ export function registerReport(program: Command, _state: { exitCode: number }): 
     .argument('[paths...]', PATHS_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(COVERAGE_FORMATS)).default('markdown'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
-    .action((paths: string[], options: { format: keyof typeof COVERAGE_FORMATS; output?: string }) => {
-      const checked = paths.length > 0 ? checkTemplates(loadPaths(paths)) : undefined;
-      writeOutput(COVERAGE_FORMATS[options.format](coverage(ALL_RULES, checked)), options.output);
+    .addOption(profileOption())
+    .action((paths: string[], options: { format: keyof typeof COVERAGE_FORMATS; output?: string; profile?: string }) => {
+      const rules = dppRuleSet(selectedProfile(options));
+      const checked = paths.length > 0 ? checkTemplates(loadPaths(paths), rules) : undefined;
+      writeOutput(COVERAGE_FORMATS[options.format](coverage(rules.rules, checked, rules.policy)), options.output);
     });
 
   report

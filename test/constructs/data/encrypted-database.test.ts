@@ -171,7 +171,7 @@ describe('EncryptedDatabase props', () => {
 
   test.each<[string, Partial<EncryptedDatabaseProps>, string]>([
     ['a port the data tier does not admit', { port: 3306 }, "EncryptedDatabase: port must be the network's databasePort (5432): the data tier's network ACL admits no other port, got 3306"],
-    ['backups under 7 days', { backupRetentionDays: 3 }, 'EncryptedDatabase: backupRetentionDays must be an integer from 7 to 35 (DPP 3.7), got 3'],
+    ['backups under 7 days', { backupRetentionDays: 3 }, 'EncryptedDatabase: backupRetentionDays must be an integer from 7 to 35 (DPP 3.7, profile dpp), got 3'],
     ['logs kept under 90 days', { logRetentionDays: 30 }, 'EncryptedDatabase: logRetentionDays must be at least 90 days'],
     ['a default master user name', { masterUsername: 'postgres' }, 'EncryptedDatabase: masterUsername must start with a letter'],
     ['an identifier with capitals', { identifier: 'Orders_DB' }, 'EncryptedDatabase: identifier must be lowercase letters'],
