@@ -15,6 +15,7 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
 import { policyOf } from '../../lib/policy/context';
+import { BASELINE_DEFAULTS, provisionedDefaults } from '../../lib/policy/defaults';
 import { defaultLogRetention, requireLogRetentionDays } from '../audit/log-retention';
 import { logServerAccess, newAccessLogsBucket } from '../audit/server-access-logs';
 import { functionRole } from '../common/function-role';
@@ -263,6 +264,8 @@ export class DetectiveServices extends Construct {
 
   private addConfig(removalPolicy: RemovalPolicy, accessLogsBucket: s3.IBucket | undefined): { recorder: config.CfnConfigurationRecorder; bucket: s3.Bucket; rules: config.ManagedRule[] } {
     const { account } = Stack.of(this);
+    // Kept for ever under `dpp`; a profile with a non-PII retention (dpp-2025, DPP 2.8) expires the history.
+    const expireAfterDays = provisionedDefaults(policyOf(this)).nonPiiExpirationDays;
     const bucket = new s3.Bucket(this, 'ConfigBucket', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -271,8 +274,9 @@ export class DetectiveServices extends Construct {
       versioned: true,
       lifecycleRules: [{
         id: 'CheaperStorageThenExpire',
-        transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(90) }],
-        noncurrentVersionExpiration: Duration.days(90),
+        transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(BASELINE_DEFAULTS.auditTransitionDays) }],
+        noncurrentVersionExpiration: Duration.days(policyOf(this).values.liveCopiesDeletionDays),
+        ...(expireAfterDays === undefined ? {} : { expiration: Duration.days(expireAfterDays) }),
       }],
       removalPolicy,
     });
