@@ -81,3 +81,16 @@ export function incidentContactProblem(contact: string | undefined, policy: Poli
   if (!policy.values.incidentContactRequired) return undefined;
   return contact?.trim() ? undefined : `is required by profile ${policy.name}: name the Incident Management Point of Contact (DPP 2.7 Incident Response)`;
 }
+
+/**
+ * Hook for the AWS Backup construct (issue 15): its `copyRegion` prop, the region its plan copies
+ * recovery points to. Required where the profile asks for a second-region copy (dpp-2025,
+ * DPP-3.7-BackupCopyToSecondRegion), and never the stack's own region.
+ */
+export function copyRegionProblem(copyRegion: string | undefined, stackRegion: string | undefined, policy: PolicyProfile): string | undefined {
+  if (copyRegion === undefined) {
+    return policy.values.backupSecondRegionLevel === 'off' ? undefined : `is required by profile ${policy.name}: name a second region for the backup copy (DPP 3.7 Vulnerability Management)`;
+  }
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(copyRegion)) return `${JSON.stringify(copyRegion)} is not a region name`;
+  return copyRegion === stackRegion ? `must differ from the stack's region ${stackRegion}: the copy protects against losing that region` : undefined;
+}

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { DPP, DPP_2025, looseningOf, profileFromObject, readProfileFile, resolveProfile, THRESHOLD_KEYS, THRESHOLDS, BUILT_IN_VALUES, PolicyError } from '../../lib/policy';
+import { BUILT_IN_VALUES, copyRegionProblem, DPP, DPP_2025, looseningOf, PolicyError, profileFromObject, readProfileFile, resolveProfile, THRESHOLD_KEYS, THRESHOLDS } from '../../lib/policy';
 
 const FIXTURES = path.join(__dirname, '../fixtures/policy');
 
@@ -76,5 +76,15 @@ describe('a team profile file', () => {
 
   test('a tightened value may equal the base (not looser is enough)', () => {
     expect(profileFromObject({ extends: 'dpp-2025', thresholds: { logRetentionDays: 365 } }, 'x', 'x').values.logRetentionDays).toBe(365);
+  });
+});
+
+describe('the copyRegion hook of the backup construct', () => {
+  test('is required where the profile asks for a second-region copy, and must be another region', () => {
+    expect(copyRegionProblem(undefined, 'eu-west-1', DPP)).toBeUndefined();
+    expect(copyRegionProblem(undefined, 'eu-west-1', DPP_2025)).toBe('is required by profile dpp-2025: name a second region for the backup copy (DPP 3.7 Vulnerability Management)');
+    expect(copyRegionProblem('eu-west-1', 'eu-west-1', DPP_2025)).toMatch(/must differ from the stack's region eu-west-1/);
+    expect(copyRegionProblem('eu-central-1', 'eu-west-1', DPP_2025)).toBeUndefined();
+    expect(copyRegionProblem('Frankfurt', 'eu-west-1', DPP_2025)).toBe('"Frankfurt" is not a region name');
   });
 });
