@@ -7,7 +7,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, type IConstruct } from 'constructs';
 import type { Classification } from '../../lib/checks/vocabulary';
-import { provisionedDefaults } from '../../lib/policy/defaults';
+import { BASELINE_DEFAULTS, provisionedDefaults } from '../../lib/policy/defaults';
 import type { PolicyProfile } from '../../lib/policy/profile';
 import { acknowledgeNag } from '../common/nag-acknowledgments';
 import { invalidProp, policyFor, requireIntegerInRange, requireLogRetention, requirePort } from '../common/validate';
@@ -197,7 +197,7 @@ export class EncryptedDatabase extends Construct implements ec2.IConnectable {
     const backupFloor = policy.values.databaseBackupRetentionDays;
     const backupRetentionDays = requireIntegerInRange(NAME, 'backupRetentionDays', props.backupRetentionDays ?? backupFloor, backupFloor, 35, `DPP 3.7, profile ${policy.name}`);
     const logRetentionDays = requireLogRetention(NAME, 'logRetentionDays', props.logRetentionDays ?? provisionedDefaults(policy).logRetentionDays, policy);
-    const rotationDays = requireIntegerInRange(NAME, 'rotationDays', props.rotationDays ?? 30, 1, 365, 'DPP 2.4');
+    const rotationDays = requireIntegerInRange(NAME, 'rotationDays', props.rotationDays ?? BASELINE_DEFAULTS.secretRotationDays, 1, policy.values.passwordMaxAgeDays, `DPP 2.4: credentials expire within ${policy.values.passwordMaxAgeDays} days under profile ${policy.name}`);
     const attribution = attributionOf(NAME, props.dataOrigin, props.classification, { origin: 'ecartapi', classification: 'pii' });
     const disposable = props.disposable ?? false;
     const instanceType = props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM);

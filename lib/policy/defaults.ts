@@ -15,6 +15,7 @@ export const BASELINE_DEFAULTS = {
   auditTransitionDays: 90,
   accessLogExpirationDays: 365,
   accessLogNoncurrentDays: 30,
+  secretRotationDays: 30,
 } as const;
 
 /** The baseline's defaults under a profile: never weaker than the profile's thresholds. */

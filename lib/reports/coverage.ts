@@ -1,5 +1,5 @@
 import { DPP, profileProceduralItems, type PolicyProfile } from '../policy/profile';
-import { CLAUSES, rulesOfClause, type ClauseStatus, type ProceduralItem } from '../checks/catalogue';
+import { CLAUSES, proceduralItem, rulesOfClause, type ClauseStatus, type ProceduralItem } from '../checks/catalogue';
 import type { ClauseId, Level, Rule } from '../checks/types';
 import type { CheckReport, ReportedFinding } from './check-report';
 import { groupBy } from './group-by';
@@ -90,7 +90,7 @@ export function coverage(rules: readonly Rule[], report?: CheckReport, policy: P
       status: clause.status,
       rules: clauseRules,
       constructs: clause.constructs,
-      procedural: [...clause.procedural, ...extraProcedural.filter((p) => p.clause === clause.id).map(({ item, coveredBy }) => ({ item, coveredBy }))],
+      procedural: [...clause.procedural.map((entry) => proceduralItem(entry, policy.values)), ...extraProcedural.filter((p) => p.clause === clause.id).map(({ item, coveredBy }) => ({ item, coveredBy }))],
       ...(report ? { results: results(clauseRules) } : {}),
     };
   });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { BUILT_IN_VALUES } from '../../lib/policy/profiles';
 
 /**
  * A lint over the source tree: the policy's numbers live in lib/policy only. It finds, outside
@@ -12,8 +13,11 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const SCANNED = ['lib', 'constructs', 'bin'];
 export const POLICY_DIR = path.join('lib', 'policy');
 
-/** Numbers that are thresholds in some profile and rarely anything else. */
+/** Numbers that are thresholds in some profile and rarely anything else (in code). */
 export const THRESHOLD_NUMBERS = new Set([12, 30, 90, 180, 365, 545, 2048]);
+
+/** Every number a built-in profile holds: in texts ("365 days") any of them is a threshold. */
+const PROFILE_NUMBERS = new Set(Object.values(BUILT_IN_VALUES).flatMap((values) => Object.values(values).filter((v): v is number => typeof v === 'number')));
 
 export interface Hit {
   readonly file: string;
@@ -58,8 +62,9 @@ function stripComments(source: string): string {
   return out;
 }
 
-const NUMBER = /(?<![\w.$/-])(\d+)(?![\w.])/g;
-const TEXT_THRESHOLD = /\b\d+[ -](?:days?|characters|hours|months|passwords|attempts|failed)\b|\b(?:AES|RSA)-\d+\b/g;
+/** A numeric literal in code, not a regex quantifier (`\\d{12}`) nor part of a name or version. */
+const NUMBER = /(?<![\w.$/{,-])(\d+)(?![\w.-])/g;
+const TEXT_THRESHOLD = /\b(\d+)[ -](?:days?|characters|hours|months|passwords|attempts)\b|\b(?:AES|RSA)-(\d+)\b/g;
 
 /** The threshold literals of one file's text. */
 export function thresholdLiterals(file: string, source: string): Hit[] {
@@ -68,7 +73,9 @@ export function thresholdLiterals(file: string, source: string): Hit[] {
     for (const m of line.matchAll(NUMBER)) {
       if (THRESHOLD_NUMBERS.has(Number(m[1]))) hits.push({ file, line: i + 1, text: m[0] });
     }
-    for (const m of line.matchAll(TEXT_THRESHOLD)) hits.push({ file, line: i + 1, text: m[0] });
+    for (const m of line.matchAll(TEXT_THRESHOLD)) {
+      if (PROFILE_NUMBERS.has(Number(m[1] ?? m[2]))) hits.push({ file, line: i + 1, text: m[0] });
+    }
   });
   return hits;
 }

@@ -177,7 +177,7 @@ describe('EncryptedDatabase props', () => {
     ['an identifier with capitals', { identifier: 'Orders_DB' }, 'EncryptedDatabase: identifier must be lowercase letters'],
     ['an identifier with a double hyphen', { identifier: 'orders--db' }, 'EncryptedDatabase: identifier must be lowercase letters'],
     ['a major-only version', { engineVersion: '17' }, "EncryptedDatabase: engineVersion must be major.minor, e.g. '17.5', got \"17\""],
-    ['no rotation', { rotationDays: 0 }, 'EncryptedDatabase: rotationDays must be an integer from 1 to 365 (DPP 2.4), got 0'],
+    ['no rotation', { rotationDays: 0 }, 'EncryptedDatabase: rotationDays must be an integer from 1 to 365 (DPP 2.4: credentials expire within 365 days under profile dpp), got 0'],
     ['an unknown engine', { engine: 'mysql' as never }, "EncryptedDatabase: engine must be 'aurora-postgresql' or 'postgresql'"],
     ['an unknown classification', { classification: 'secret' as never }, 'EncryptedDatabase: classification must be one of pii, confidential, internal, public'],
     ['a blank data origin', { dataOrigin: ' ' }, 'EncryptedDatabase: dataOrigin must not be empty'],

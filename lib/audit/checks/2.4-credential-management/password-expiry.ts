@@ -4,7 +4,7 @@ import { need, policyOfRun, type AuditCheck } from '../check';
 export const passwordExpiry: AuditCheck = {
   id: 'DPP-AUDIT-2.4-PasswordExpiry',
   clause: '2.4',
-  description: 'Passwords expire after at most the profile\'s maximum age (dpp: 365 days)',
+  description: 'Passwords expire within the profile\'s maximum password age',
   run: ({ snapshot, settings }) => {
     const { name, values: { passwordMaxAgeDays: max } } = policyOfRun(settings);
     const policy = need(snapshot.passwordPolicy);

@@ -4,7 +4,7 @@ import { need, policyOfRun, type AuditCheck } from '../check';
 export const passwordLength: AuditCheck = {
   id: 'DPP-AUDIT-2.4-PasswordLength',
   clause: '2.4',
-  description: 'The password policy requires at least the profile\'s minimum length (dpp: 12 characters)',
+  description: 'The password policy requires at least the profile\'s minimum length',
   run: ({ snapshot, settings }) => {
     const { name, values: { passwordMinLength: min } } = policyOfRun(settings);
     const policy = need(snapshot.passwordPolicy);
