@@ -84,6 +84,12 @@ describe('dpp check --profile', () => {
     expect(run.stdout).toContain('profile acme-strict requires at least 400');
   });
 
+  test('dpp audit --profile names a policy profile; a former AWS profile name is told about --aws-profile (exit 2, one line)', async () => {
+    const run = await dpp('audit', '--profile', 'auditor', '--endpoint-url', 'http://127.0.0.1:9');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('dpp: --profile auditor: not a built-in profile (dpp, dpp-2025) and no such file (for AWS credentials use --aws-profile)\n');
+  });
+
   test('report coverage names the profile and its extra procedural items', async () => {
     const run = await dpp('report', 'coverage', '--profile', 'dpp-2025');
     expect(run.code).toBe(0);
