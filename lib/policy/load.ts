@@ -86,7 +86,7 @@ export function profileFromObject(raw: unknown, label: string, defaultName: stri
   }
   const name = raw.name === undefined ? defaultName : raw.name;
   if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) problems.push(`${label}: name: must be a short name of letters, digits, ".", "_" or "-"`);
-  else if (isBuiltIn(name) && name !== base) problems.push(`${label}: name: ${name} is a built-in profile; choose another name`);
+  else if (isBuiltIn(name)) problems.push(`${label}: name: ${name} is a built-in profile's name; give the team profile its own`);
   const thresholds = raw.thresholds ?? {};
   if (!isRecord(thresholds)) problems.push(`${label}: thresholds: must be an object of threshold keys`);
   const bound = BUILT_IN_PROFILES[base].values;

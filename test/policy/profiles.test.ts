@@ -66,6 +66,7 @@ describe('a team profile file', () => {
     ['no base', { thresholds: {} }, 'x: extends: is required (one of dpp, dpp-2025)'],
     ['an unknown base', { extends: 'dpp-2030' }, 'x: extends: "dpp-2030" is not a built-in profile (one of dpp, dpp-2025)'],
     ['an unknown key', { extends: 'dpp', threshold: {} }, 'x: threshold: unknown key (expected name, extends, thresholds)'],
+    ['a built-in name', { name: 'dpp-2025', extends: 'dpp-2025', thresholds: { logRetentionDays: 400 } }, 'x: name: dpp-2025 is a built-in profile\'s name; give the team profile its own'],
   ])('refuses %s in one line', (_, raw, line) => {
     expect(problems(() => profileFromObject(raw, 'x', 'x'))).toEqual([line]);
   });
