@@ -2,6 +2,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { BaselineStack } from './baseline/baseline-stack';
 import { DppChecks } from './checks/nag-pack';
 import { loadConfig, type DppConfig, type EnvironmentName } from './config';
+import { resolveProfile } from './policy/load';
 
 /** The stack name of an environment's baseline. */
 export function baselineStackName(environment: EnvironmentName): string {
@@ -16,13 +17,16 @@ export const ENVIRONMENTS: readonly EnvironmentName[] = ['test', 'prod'];
  * Validation of the configuration happens before any construct is made.
  */
 export function buildBaselineApp(app: App, config: DppConfig = loadConfig((k) => app.node.tryGetContext(k))): Record<EnvironmentName, BaselineStack> {
+  // The profile `policy` names: the stacks' constructs follow it and the checks assert it.
+  const profile = config.profile ?? resolveProfile(config.policy ?? 'dpp', 'dpp.policy');
   const stacks = {} as Record<EnvironmentName, BaselineStack>;
   for (const name of ENVIRONMENTS) {
     stacks[name] = new BaselineStack(app, baselineStackName(name), {
       environmentName: name,
       config: config.environments[name],
+      policy: profile,
     });
   }
-  Validations.of(app).addPlugins(new DppChecks(app, { writeSuppressionsToCloudFormation: true }));
+  Validations.of(app).addPlugins(new DppChecks(app, { writeSuppressionsToCloudFormation: true, profile }));
   return stacks;
 }

@@ -7,3 +7,4 @@ export * from './config';
 export * from './checks';
 export { BaselineStack, type BaselineStackProps } from './baseline/baseline-stack';
 export { buildBaselineApp, baselineStackName, ENVIRONMENTS } from './app';
+export * from './policy';

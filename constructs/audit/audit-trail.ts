@@ -7,9 +7,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
 import { acknowledgeInlinePolicy, acknowledgeNag, acknowledgeNoReplication } from '../common/nag-acknowledgments';
-import { invalidProp, requireIntegerInRange } from '../common/validate';
-import { MIN_LOG_RETENTION_DAYS } from '../../lib/config/schema';
-import { requireLogRetentionDays } from './log-retention';
+import { BASELINE_DEFAULTS, provisionedDefaults } from '../../lib/policy/defaults';
+import type { PolicyProfile } from '../../lib/policy/profile';
+import { invalidProp, policyFor, requireIntegerInRange } from '../common/validate';
+import { defaultLogRetention, requireLogRetentionDays } from './log-retention';
 import { logServerAccess, newAccessLogsBucket } from './server-access-logs';
 
 /** How S3 Object Lock protects the trail's log files. */
@@ -28,8 +29,8 @@ export interface AuditTrailProps {
    */
   readonly trailName?: string;
   /**
-   * Retention of the trail's CloudWatch Logs copy: at least 90 days (DPP 3.6 Logging and Monitoring).
-   * @default logs.RetentionDays.ONE_YEAR
+   * Retention of the trail's CloudWatch Logs copy: at least the profile's minimum (DPP 3.6 Logging and Monitoring).
+   * @default logs.RetentionDays.ONE_YEAR (or the profile's minimum, if longer)
    */
   readonly logRetention?: logs.RetentionDays;
   /**
@@ -38,8 +39,8 @@ export interface AuditTrailProps {
    */
   readonly lockMode?: AuditLogLockMode;
   /**
-   * Days each log file is locked against deletion and overwrite: at least 90 (DPP 3.6).
-   * @default 365
+   * Days each log file is locked against deletion and overwrite: at least the profile's log retention (DPP 3.6).
+   * @default 365 (or the profile's log retention, if longer)
    */
   readonly lockDays?: number;
   /**
@@ -47,6 +48,17 @@ export interface AuditTrailProps {
    * @default 90
    */
   readonly transitionAfterDays?: number;
+  /**
+   * Days after which log files expire (current versions; their non-current versions a day later):
+   * from `lockDays` to the profile's non-PII retention where the profile sets one (DPP 2.8).
+   * @default - the profile's non-PII retention (`dpp-2025`: 545 days); kept for ever under `dpp`
+   */
+  readonly expireAfterDays?: number;
+  /**
+   * The policy profile whose thresholds bound the props and set the defaults (README "Policy profiles").
+   * @default - the profile in construct context (`dpp:policy`), else `dpp`
+   */
+  readonly policy?: PolicyProfile;
   /**
    * The key the trail's log files and its log group are encrypted with.
    * @default - a dedicated customer-managed key with rotation
@@ -94,9 +106,15 @@ export class AuditTrail extends Construct {
     super(scope, id);
     const trailName = props.trailName ?? 'dpp-audit-trail';
     if (!TRAIL_NAME.test(trailName)) invalidProp(NAME, 'trailName', `must be 3 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit, got ${JSON.stringify(trailName)}`);
-    const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? logs.RetentionDays.ONE_YEAR);
-    const lockDays = requireIntegerInRange(NAME, 'lockDays', props.lockDays ?? 365, MIN_LOG_RETENTION_DAYS, 36500, 'DPP 3.6 keeps logs at least 90 days');
-    const transitionAfterDays = requireIntegerInRange(NAME, 'transitionAfterDays', props.transitionAfterDays ?? 90, 30, 36500, 'S3 transitions need 30 days or more');
+    const policy = policyFor(this, props.policy);
+    const minLogDays = policy.values.logRetentionDays;
+    const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? defaultLogRetention(policy), policy);
+    const lockDays = requireIntegerInRange(NAME, 'lockDays', props.lockDays ?? Math.max(BASELINE_DEFAULTS.auditLockDays, minLogDays), minLogDays, 36500,
+      `DPP 3.6 keeps logs at least ${minLogDays} days under profile ${policy.name}`);
+    const transitionAfterDays = requireIntegerInRange(NAME, 'transitionAfterDays', props.transitionAfterDays ?? BASELINE_DEFAULTS.auditTransitionDays, 30, 36500, 'S3 transitions need 30 days or more');
+    const maxKeep = provisionedDefaults(policy).nonPiiExpirationDays;
+    const expireAfterDays = props.expireAfterDays ?? maxKeep;
+    if (expireAfterDays !== undefined) requireIntegerInRange(NAME, 'expireAfterDays', expireAfterDays, lockDays, maxKeep ?? 36500, `after the lock ends, within profile ${policy.name}'s non-PII retention`);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
 
     const stack = Stack.of(this);
@@ -128,7 +146,12 @@ export class AuditTrail extends Construct {
         id: 'CheaperStorageForOlderLogs',
         transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(transitionAfterDays) }],
         noncurrentVersionTransitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(transitionAfterDays) }],
-      }],
+      }, ...(expireAfterDays === undefined ? [] : [{
+        id: 'DeleteAfterRetention',
+        expiration: Duration.days(expireAfterDays),
+        // Expiry turns the current version non-current; its lock ended long before, so it goes a day later.
+        noncurrentVersionExpiration: Duration.days(1),
+      }])],
       removalPolicy,
     });
     tagStore(this.bucket, 'confidential');

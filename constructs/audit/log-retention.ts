@@ -1,14 +1,20 @@
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { MIN_LOG_RETENTION_DAYS } from '../../lib/config/schema';
+import { provisionedDefaults } from '../../lib/policy/defaults';
+import type { PolicyProfile } from '../../lib/policy/profile';
 import { LOG_RETENTION_VALUES, requireLogRetention } from '../common/validate';
 
 /**
- * A log retention prop: `INFINITE` (never expire), or at least `min` days (DPP 3.6 Logging and
- * Monitoring). Throws one line naming the construct and the prop.
+ * A log retention prop: `INFINITE` (never expire), or at least the profile's days (DPP 3.6
+ * Logging and Monitoring). Throws one line naming the construct and the prop.
  */
-export function requireLogRetentionDays(construct: string, prop: string, retention: logs.RetentionDays, min = MIN_LOG_RETENTION_DAYS): logs.RetentionDays {
+export function requireLogRetentionDays(construct: string, prop: string, retention: logs.RetentionDays, policy: PolicyProfile): logs.RetentionDays {
   if (retention === logs.RetentionDays.INFINITE) return retention;
-  return requireLogRetention(construct, prop, retention, min) as logs.RetentionDays;
+  return requireLogRetention(construct, prop, retention, policy) as logs.RetentionDays;
+}
+
+/** The baseline's log retention under a profile: its default, raised to the profile's minimum. */
+export function defaultLogRetention(policy: PolicyProfile): logs.RetentionDays {
+  return retentionOfAtLeast(provisionedDefaults(policy).logRetentionDays);
 }
 
 /**

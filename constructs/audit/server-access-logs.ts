@@ -2,6 +2,8 @@ import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { BASELINE_DEFAULTS } from '../../lib/policy/defaults';
+import { policyOf } from '../../lib/policy/context';
 import { acknowledgeNag, acknowledgeNoReplication } from '../common/nag-acknowledgments';
 
 /**
@@ -28,9 +30,11 @@ export function logServerAccess(source: s3.Bucket, target: s3.IBucket, prefix: s
 /**
  * A bucket that receives S3 server access logs (DPP 3.6): SSE-S3 (the only encryption log delivery
  * accepts), TLS-only, private, versioned; logs move to a cheaper storage class after 90 days and
- * expire after a year. Grant delivery to it with {@link logServerAccess}.
+ * expire after a year, or the profile's log retention if longer (the profile in `scope`'s context).
+ * Grant delivery to it with {@link logServerAccess}.
  */
 export function newAccessLogsBucket(scope: Construct, id: string, removalPolicy: RemovalPolicy): s3.Bucket {
+  const keepDays = Math.max(BASELINE_DEFAULTS.accessLogExpirationDays, policyOf(scope).values.logRetentionDays);
   const bucket = new s3.Bucket(scope, id, {
     // S3 server access logging delivers only to buckets encrypted with S3-managed keys.
     encryption: s3.BucketEncryption.S3_MANAGED,
@@ -40,9 +44,9 @@ export function newAccessLogsBucket(scope: Construct, id: string, removalPolicy:
     versioned: true,
     lifecycleRules: [{
       id: 'KeepAccessLogsOneYear',
-      expiration: Duration.days(365),
-      noncurrentVersionExpiration: Duration.days(30),
-      transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(90) }],
+      expiration: Duration.days(keepDays),
+      noncurrentVersionExpiration: Duration.days(BASELINE_DEFAULTS.accessLogNoncurrentDays),
+      transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(BASELINE_DEFAULTS.auditTransitionDays) }],
     }],
     removalPolicy,
   });

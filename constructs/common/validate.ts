@@ -1,4 +1,9 @@
-import { parseCidr, type Cidr } from '../../lib/config/cidr';
+import type { IConstruct } from 'constructs';
+import { LOG_RETENTION_VALUES, NEVER_EXPIRE } from '../../lib/policy/aws-limits';
+import { parseCidr, type Cidr } from '../../lib/policy/cidr';
+import { policyOf } from '../../lib/policy/context';
+import type { PolicyProfile } from '../../lib/policy/profile';
+import { cloudWatchLogRetentionProblem, portProblem } from '../../lib/policy/validators';
 
 /**
  * Prop validation shared by the DPP constructs. Every check throws one line naming the
@@ -10,20 +15,25 @@ export function invalidProp(construct: string, prop: string, problem: string): n
   throw new Error(`${construct}: ${prop} ${problem}`);
 }
 
-/** The retention values CloudWatch Logs accepts (`RetentionInDays`). */
-export const LOG_RETENTION_VALUES: readonly number[] = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
+export { LOG_RETENTION_VALUES, NEVER_EXPIRE };
 
-/** CloudWatch Logs' "never expire" (`logs.RetentionDays.INFINITE`): keeps logs longer than any minimum. */
-export const NEVER_EXPIRE = 9999;
+/**
+ * The policy profile a construct follows: its `policy` prop, else the profile in its construct
+ * context (`dpp:policy`, set by the app or the stack), else `dpp`.
+ */
+export function policyFor(scope: IConstruct, policy: PolicyProfile | undefined): PolicyProfile {
+  return policy ?? policyOf(scope);
+}
 
-/** A log retention in days: at least `min`, and a value CloudWatch Logs accepts (or never expire). */
-export function requireLogRetention(construct: string, prop: string, days: number, min: number): number {
-  if (days === NEVER_EXPIRE) return days;
-  if (!Number.isInteger(days) || days < min) invalidProp(construct, prop, `must be at least ${min} days (DPP 3.6 Logging and Monitoring), got ${days}`);
-  if (!LOG_RETENTION_VALUES.includes(days)) invalidProp(construct, prop, `must be one of the values CloudWatch Logs accepts (${LOG_RETENTION_VALUES.filter((d) => d >= min).join(', ')}), got ${days}`);
-  return days;
+/** Throws the shared validator's problem, naming the construct and the prop. */
+export function requireValid<T>(construct: string, prop: string, value: T, problem: string | undefined): T {
+  if (problem) invalidProp(construct, prop, problem);
+  return value;
+}
+
+/** A log retention in days: at least the profile's minimum, and a value CloudWatch Logs accepts (or never expire). */
+export function requireLogRetention(construct: string, prop: string, days: number, policy: PolicyProfile): number {
+  return requireValid(construct, prop, days, cloudWatchLogRetentionProblem(days, policy));
 }
 
 /** An integer within [min, max]. */
@@ -36,7 +46,7 @@ export function requireIntegerInRange(construct: string, prop: string, value: nu
 
 /** A TCP port. */
 export function requirePort(construct: string, prop: string, port: number): number {
-  return requireIntegerInRange(construct, prop, port, 1, 65535);
+  return requireValid(construct, prop, port, portProblem(port));
 }
 
 /** A non-empty string without surrounding blanks. */

@@ -7,9 +7,10 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, type IConstruct } from 'constructs';
 import type { Classification } from '../../lib/checks/vocabulary';
-import { MIN_LOG_RETENTION_DAYS } from '../../lib/config/schema';
+import { BASELINE_DEFAULTS, provisionedDefaults } from '../../lib/policy/defaults';
+import type { PolicyProfile } from '../../lib/policy/profile';
 import { acknowledgeNag } from '../common/nag-acknowledgments';
-import { invalidProp, requireIntegerInRange, requireLogRetention, requirePort } from '../common/validate';
+import { invalidProp, policyFor, requireIntegerInRange, requireLogRetention, requirePort } from '../common/validate';
 import type { SegmentedVpc } from '../network/segmented-vpc';
 import { attributionOf, tagStore, tagSupport } from './attribution';
 
@@ -111,6 +112,11 @@ export interface EncryptedDatabaseProps {
    * @default false - deletion protection on; a final snapshot is taken when the stack removes it
    */
   readonly disposable?: boolean;
+  /**
+   * The policy profile whose thresholds bound the props and set the defaults (README "Policy profiles").
+   * @default - the profile in construct context (`dpp:policy`), else `dpp`
+   */
+  readonly policy?: PolicyProfile;
 }
 
 const NAME = 'EncryptedDatabase';
@@ -187,9 +193,11 @@ export class EncryptedDatabase extends Construct implements ec2.IConnectable {
     }
     this.identifier = props.identifier ?? defaultIdentifier(this);
     if (!IDENTIFIER.test(this.identifier)) invalidProp(NAME, 'identifier', `must be lowercase letters, digits and single hyphens, start with a letter, at most 63 characters, got ${JSON.stringify(this.identifier)}`);
-    const backupRetentionDays = requireIntegerInRange(NAME, 'backupRetentionDays', props.backupRetentionDays ?? 7, 7, 35, 'DPP 3.7');
-    const logRetentionDays = requireLogRetention(NAME, 'logRetentionDays', props.logRetentionDays ?? 365, MIN_LOG_RETENTION_DAYS);
-    const rotationDays = requireIntegerInRange(NAME, 'rotationDays', props.rotationDays ?? 30, 1, 365, 'DPP 2.4');
+    const policy = policyFor(this, props.policy);
+    const backupFloor = policy.values.databaseBackupRetentionDays;
+    const backupRetentionDays = requireIntegerInRange(NAME, 'backupRetentionDays', props.backupRetentionDays ?? backupFloor, backupFloor, 35, `DPP 3.7, profile ${policy.name}`);
+    const logRetentionDays = requireLogRetention(NAME, 'logRetentionDays', props.logRetentionDays ?? provisionedDefaults(policy).logRetentionDays, policy);
+    const rotationDays = requireIntegerInRange(NAME, 'rotationDays', props.rotationDays ?? BASELINE_DEFAULTS.secretRotationDays, 1, policy.values.passwordMaxAgeDays, `DPP 2.4: credentials expire within ${policy.values.passwordMaxAgeDays} days under profile ${policy.name}`);
     const attribution = attributionOf(NAME, props.dataOrigin, props.classification, { origin: 'ecartapi', classification: 'pii' });
     const disposable = props.disposable ?? false;
     const instanceType = props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM);

@@ -3,10 +3,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { MAX_PII_RETENTION_DAYS, MIN_LOG_RETENTION_DAYS } from '../../lib/config/schema';
+import { BASELINE_DEFAULTS } from '../../lib/policy/defaults';
+import type { PolicyProfile } from '../../lib/policy/profile';
+import { logRetentionProblem } from '../../lib/policy/validators';
 import { acknowledgeAccessLogsBucket, logServerAccess } from '../audit/server-access-logs';
 import { acknowledgeNoReplication } from '../common/nag-acknowledgments';
-import { invalidProp, requireIntegerInRange } from '../common/validate';
+import { invalidProp, policyFor, requireIntegerInRange, requireValid } from '../common/validate';
 import { attributionOf, tagStore, tagSupport } from './attribution';
 import { acknowledgeLongRetention, PII_BUCKET_RETENTION_RULE_ID, requirePiiRetention } from './retention';
 
@@ -15,8 +17,8 @@ export interface PiiBucketProps {
   /** The customer-managed key that encrypts the objects (DPP 3.4); `EncryptionKeys.data`. */
   readonly encryptionKey: kms.IKey;
   /**
-   * Days an object is kept before it expires (DPP 3.1). Above 30 only with `legalBasis`.
-   * @default 30
+   * Days an object is kept before it expires (DPP 3.1). Above the profile's limit (30) only with `legalBasis`.
+   * @default - the profile's PII retention (30)
    */
   readonly retentionDays?: number;
   /**
@@ -40,8 +42,8 @@ export interface PiiBucketProps {
    */
   readonly vpcEndpointIds?: readonly string[];
   /**
-   * Days the server access logs are kept, at least 90 (DPP 3.6).
-   * @default 365
+   * Days the server access logs are kept, at least the profile's log retention (DPP 3.6).
+   * @default 365 (or the profile's log retention, if longer)
    */
   readonly accessLogRetentionDays?: number;
   /**
@@ -55,6 +57,11 @@ export interface PiiBucketProps {
    * @default false - the buckets are retained
    */
   readonly disposable?: boolean;
+  /**
+   * The policy profile whose thresholds bound the props and set the defaults (README "Policy profiles").
+   * @default - the profile in construct context (`dpp:policy`), else `dpp`
+   */
+  readonly policy?: PolicyProfile;
 }
 
 const NAME = 'PiiBucket';
@@ -89,11 +96,12 @@ export class PiiBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: PiiBucketProps) {
     super(scope, id);
-    this.retentionDays = props.retentionDays ?? MAX_PII_RETENTION_DAYS;
-    const legalBasis = requirePiiRetention(NAME, this.retentionDays, props.legalBasis);
-    const noncurrentDays = requireIntegerInRange(NAME, 'noncurrentVersionRetentionDays', props.noncurrentVersionRetentionDays ?? 7, 1, 30, 'DPP 2.8');
-    const logDays = props.accessLogRetentionDays ?? 365;
-    if (!Number.isInteger(logDays) || logDays < MIN_LOG_RETENTION_DAYS) invalidProp(NAME, 'accessLogRetentionDays', `must be at least ${MIN_LOG_RETENTION_DAYS} days (DPP 3.6), got ${logDays}`);
+    const policy = policyFor(this, props.policy);
+    this.retentionDays = props.retentionDays ?? policy.values.piiRetentionDays;
+    const legalBasis = requirePiiRetention(NAME, this.retentionDays, props.legalBasis, policy);
+    const noncurrentDays = requireIntegerInRange(NAME, 'noncurrentVersionRetentionDays', props.noncurrentVersionRetentionDays ?? 7, 1, policy.values.deletionRequestDays, 'DPP 2.8');
+    const logDays = props.accessLogRetentionDays ?? Math.max(BASELINE_DEFAULTS.accessLogExpirationDays, policy.values.logRetentionDays);
+    requireValid(NAME, 'accessLogRetentionDays', logDays, logRetentionProblem(logDays, policy));
     const endpoints = props.vpcEndpointIds ? [...props.vpcEndpointIds] : undefined;
     if (endpoints && endpoints.length === 0) invalidProp(NAME, 'vpcEndpointIds', 'must name at least one endpoint when given (an empty list would deny every object request)');
     const attribution = attributionOf(NAME, props.dataOrigin, 'pii', { origin: 'ecartapi', classification: 'pii' });
@@ -141,7 +149,7 @@ export class PiiBucket extends Construct {
       'Replication would keep a second copy of the PII in another bucket, which the retention expiry (DPP 3.1 Data Retention) and every deletion request (DPP 2.8 Request for Deletion or Return) would then also have to reach.');
 
     if (endpoints) this.denyOutsideEndpoints(endpoints);
-    if (legalBasis) acknowledgeLongRetention(this.bucket, PII_BUCKET_RETENTION_RULE_ID, this.retentionDays, legalBasis);
+    if (legalBasis) acknowledgeLongRetention(this.bucket, PII_BUCKET_RETENTION_RULE_ID, this.retentionDays, legalBasis, policy);
   }
 
   private denyOutsideEndpoints(endpoints: string[]): void {

@@ -3,7 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { acknowledgeNag } from '../common/nag-acknowledgments';
-import { invalidProp, requireIntegerInRange } from '../common/validate';
+import { invalidProp, policyFor, requireIntegerInRange } from '../common/validate';
 import { attributionOf, tagStore } from './attribution';
 
 /** Props of {@link PiiTable}. */
@@ -58,7 +58,7 @@ export class PiiTable extends Construct {
     this.timeToLiveAttribute = props.timeToLiveAttribute ?? 'expiresAt';
     if (!/^[a-zA-Z0-9_.-]{1,255}$/.test(this.timeToLiveAttribute)) invalidProp(NAME, 'timeToLiveAttribute', `must be an attribute name (letters, digits, '_', '-', '.'), got ${JSON.stringify(this.timeToLiveAttribute)}`);
     if ([props.partitionKey.name, props.sortKey?.name].includes(this.timeToLiveAttribute)) invalidProp(NAME, 'timeToLiveAttribute', `must not be a key attribute (${this.timeToLiveAttribute})`);
-    const recoveryDays = requireIntegerInRange(NAME, 'pointInTimeRecoveryDays', props.pointInTimeRecoveryDays ?? 7, 1, 30, 'DPP 2.8');
+    const recoveryDays = requireIntegerInRange(NAME, 'pointInTimeRecoveryDays', props.pointInTimeRecoveryDays ?? 7, 1, policyFor(this, undefined).values.deletionRequestDays, 'DPP 2.8');
     const attribution = attributionOf(NAME, props.dataOrigin, 'pii', { origin: 'ecartapi', classification: 'pii' });
     const disposable = props.disposable ?? false;
 

@@ -14,13 +14,15 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
-import { requireLogRetentionDays } from '../audit/log-retention';
+import { policyOf } from '../../lib/policy/context';
+import { BASELINE_DEFAULTS, provisionedDefaults } from '../../lib/policy/defaults';
+import { defaultLogRetention, requireLogRetentionDays } from '../audit/log-retention';
 import { logServerAccess, newAccessLogsBucket } from '../audit/server-access-logs';
 import { functionRole } from '../common/function-role';
 import {
   acknowledgeControlPlaneFunction, acknowledgeInlinePolicy, acknowledgeNag, acknowledgeNoReplication, awsManagedPolicyFinding, wildcardResourceFinding,
 } from '../common/nag-acknowledgments';
-import { requireIntegerInRange } from '../common/validate';
+import { policyFor, requireIntegerInRange } from '../common/validate';
 
 /** The detective services, each of which an environment may leave to its organization's administrator account. */
 export interface DetectiveServiceSwitches {
@@ -140,7 +142,8 @@ export class DetectiveServices extends Construct {
   constructor(scope: Construct, id: string, props: DetectiveServicesProps) {
     super(scope, id);
     const minimumSeverity = requireIntegerInRange(NAME, 'minimumGuardDutySeverity', props.minimumGuardDutySeverity ?? 4, 1, 8);
-    const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? logs.RetentionDays.ONE_YEAR);
+    const policy = policyFor(this, undefined);
+    const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? defaultLogRetention(policy), policy);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const topic = new targets.SnsTopic(props.alertTopic);
 
@@ -261,6 +264,8 @@ export class DetectiveServices extends Construct {
 
   private addConfig(removalPolicy: RemovalPolicy, accessLogsBucket: s3.IBucket | undefined): { recorder: config.CfnConfigurationRecorder; bucket: s3.Bucket; rules: config.ManagedRule[] } {
     const { account } = Stack.of(this);
+    // Kept for ever under `dpp`; a profile with a non-PII retention (dpp-2025, DPP 2.8) expires the history.
+    const expireAfterDays = provisionedDefaults(policyOf(this)).nonPiiExpirationDays;
     const bucket = new s3.Bucket(this, 'ConfigBucket', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -269,8 +274,9 @@ export class DetectiveServices extends Construct {
       versioned: true,
       lifecycleRules: [{
         id: 'CheaperStorageThenExpire',
-        transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(90) }],
-        noncurrentVersionExpiration: Duration.days(90),
+        transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(BASELINE_DEFAULTS.auditTransitionDays) }],
+        noncurrentVersionExpiration: Duration.days(policyOf(this).values.liveCopiesDeletionDays),
+        ...(expireAfterDays === undefined ? {} : { expiration: Duration.days(expireAfterDays) }),
       }],
       removalPolicy,
     });
@@ -319,6 +325,7 @@ export class DetectiveServices extends Construct {
     });
     channel.node.addDependency(role);
 
+    const { values } = policyOf(this);
     const rule = (id: string, identifier: string, description: string, inputParameters?: Record<string, unknown>): config.ManagedRule => {
       const managed = new config.ManagedRule(this, id, {
         identifier,
@@ -332,11 +339,11 @@ export class DetectiveServices extends Construct {
     const rules = [
       rule('PasswordPolicyRule', config.ManagedRuleIdentifiers.IAM_PASSWORD_POLICY, 'DPP 2.4: account password policy meets the DPP floor', {
         RequireUppercaseCharacters: 'true', RequireLowercaseCharacters: 'true', RequireSymbols: 'true', RequireNumbers: 'true',
-        MinimumPasswordLength: '12', MaxPasswordAge: '365',
+        MinimumPasswordLength: String(values.passwordMinLength), MaxPasswordAge: String(values.passwordMaxAgeDays),
       }),
       rule('ConsoleMfaRule', config.ManagedRuleIdentifiers.MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS, 'DPP 2.4: IAM users with a console password have MFA'),
       rule('RootMfaRule', config.ManagedRuleIdentifiers.ROOT_ACCOUNT_MFA_ENABLED, 'DPP 2.4: the root user has MFA'),
-      rule('UnusedCredentialsRule', config.ManagedRuleIdentifiers.IAM_USER_UNUSED_CREDENTIALS_CHECK, 'DPP 2.2: no credentials unused for 90 days', { maxCredentialUsageAge: '90' }),
+      rule('UnusedCredentialsRule', config.ManagedRuleIdentifiers.IAM_USER_UNUSED_CREDENTIALS_CHECK, `DPP 2.2: no credentials unused for ${values.inactiveDays} days`, { maxCredentialUsageAge: String(values.inactiveDays) }),
       rule('NoAdminPoliciesRule', config.ManagedRuleIdentifiers.IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS, 'DPP 2.3: no customer policy allows *:*'),
       rule('BucketPublicAccessRule', config.ManagedRuleIdentifiers.S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED, 'DPP 2.1: buckets block public access'),
       rule('BucketTlsRule', config.ManagedRuleIdentifiers.S3_BUCKET_SSL_REQUESTS_ONLY, 'DPP 2.5: buckets refuse requests without TLS'),

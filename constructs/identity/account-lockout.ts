@@ -9,9 +9,11 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { LOCKED_TAG } from '../../lib/handlers/lockout-tag';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
-import { requireLogRetentionDays } from '../audit/log-retention';
+import { provisionedDefaults } from '../../lib/policy/defaults';
+import type { PolicyProfile } from '../../lib/policy/profile';
+import { defaultLogRetention, requireLogRetentionDays } from '../audit/log-retention';
 import { acknowledgeControlPlaneFunction, acknowledgeNag, wildcardActionFinding, wildcardResourceFinding } from '../common/nag-acknowledgments';
-import { invalidProp, requireIntegerInRange } from '../common/validate';
+import { invalidProp, policyFor, requireIntegerInRange } from '../common/validate';
 import { HandlerFunction } from './handler-function';
 
 /** How a locked-out IAM user is locked. */
@@ -44,12 +46,12 @@ export interface AccountLockoutProps {
   /** The security topic the lockout is reported to (DPP 2.7 Incident Response). */
   readonly alertTopic: sns.ITopic;
   /**
-   * Failed sign-ins within `window` that lock the user: 1 to 10.
-   * @default 5
+   * Failed sign-ins within `window` that lock the user: 1 to the profile's maximum (DPP 2.2; 10 in `dpp` and `dpp-2025`).
+   * @default 5 (or the profile's maximum, if lower)
    */
   readonly maxFailures?: number;
   /**
-   * The window failures are counted in, from the first failure: 1 minute to 24 hours, whole minutes.
+   * The window failures are counted in, from the first failure: whole minutes, 1 minute to the profile's maximum (a day).
    * @default Duration.minutes(15)
    */
   readonly window?: Duration;
@@ -75,6 +77,11 @@ export interface AccountLockoutProps {
    * @default true
    */
   readonly deletionProtection?: boolean;
+  /**
+   * The policy profile whose thresholds bound the props and set the defaults (README "Policy profiles").
+   * @default - the profile in construct context (`dpp:policy`), else `dpp`
+   */
+  readonly policy?: PolicyProfile;
 }
 
 const NAME = 'AccountLockout';
@@ -119,14 +126,18 @@ export class AccountLockout extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountLockoutProps) {
     super(scope, id);
-    const maxFailures = requireIntegerInRange(NAME, 'maxFailures', props.maxFailures ?? 5, 1, 10, 'lockout must come after a few attempts, not many');
-    const window = props.window ?? Duration.minutes(15);
+    const policy = policyFor(this, props.policy);
+    const defaults = provisionedDefaults(policy);
+    const { lockoutMaxAttempts, lockoutMaxWindowMinutes } = policy.values;
+    const maxFailures = requireIntegerInRange(NAME, 'maxFailures', props.maxFailures ?? defaults.lockoutAttempts, 1, lockoutMaxAttempts,
+      `DPP 2.2: lockout after at most ${lockoutMaxAttempts} attempts under profile ${policy.name}`);
+    const window = props.window ?? Duration.minutes(defaults.lockoutWindowMinutes);
     const windowMinutes = window.toSeconds() / 60;
-    if (!Number.isInteger(windowMinutes) || windowMinutes < 1 || windowMinutes > 24 * 60) {
-      invalidProp(NAME, 'window', `must be whole minutes from 1 minute to 24 hours, got ${window.toHumanString()}`);
+    if (!Number.isInteger(windowMinutes) || windowMinutes < 1 || windowMinutes > lockoutMaxWindowMinutes) {
+      invalidProp(NAME, 'window', `must be whole minutes from 1 minute to ${lockoutMaxWindowMinutes % 60 === 0 ? `${lockoutMaxWindowMinutes / 60} hours` : `${lockoutMaxWindowMinutes} minutes`}, got ${window.toHumanString()}`);
     }
     const action = props.action ?? LockoutAction.DENY_ALL_POLICY;
-    const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? logs.RetentionDays.ONE_YEAR);
+    const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? defaultLogRetention(policy), policy);
 
     const deletionProtection = props.deletionProtection ?? true;
     this.table = new dynamodb.Table(this, 'Table', {

@@ -6,39 +6,38 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { functionRole } from '../common/function-role';
 import { acknowledgeControlPlaneFunction, acknowledgeNag, wildcardResourceFinding } from '../common/nag-acknowledgments';
-import { invalidProp, requireIntegerInRange } from '../common/validate';
+import { AWS_LIMITS } from '../../lib/policy/aws-limits';
+import { provisionedDefaults } from '../../lib/policy/defaults';
+import { DPP, type PolicyProfile } from '../../lib/policy/profile';
+import { invalidProp, policyFor, requireIntegerInRange } from '../common/validate';
 import { HandlerFunction } from './handler-function';
-import { requireLogRetentionDays } from '../audit/log-retention';
+import { defaultLogRetention, requireLogRetentionDays } from '../audit/log-retention';
 
 /** The CloudFormation type of the resource (the DPP 2.4 password-policy rule keys on it). */
 export const ACCOUNT_PASSWORD_POLICY_TYPE = 'Custom::AccountPasswordPolicy';
 
-/** The DPP 2.4 floor and the baseline's defaults. */
+/** The DPP 2.4 floor under the `dpp` profile, and IAM's own limits. */
 export const PASSWORD_POLICY_LIMITS = {
-  /** DPP 2.4: at least 12 characters. */
-  minimumLength: 12,
-  /** IAM's own maximum. */
-  maximumLength: 128,
-  /** DPP 2.4: passwords expire within a year. */
-  maximumAgeDays: 365,
-  /** IAM's range for PasswordReusePrevention. */
-  maximumReusePrevention: 24,
+  minimumLength: DPP.values.passwordMinLength,
+  maximumLength: AWS_LIMITS.iamPasswordMaxLength.value,
+  maximumAgeDays: DPP.values.passwordMaxAgeDays,
+  maximumReusePrevention: AWS_LIMITS.iamPasswordReuseMax.value,
 } as const;
 
 /** Props of {@link AccountPasswordPolicy}. */
 export interface AccountPasswordPolicyProps {
   /**
-   * Minimum password length, from 12 (DPP 2.4) to 128 (IAM's maximum).
-   * @default 14
+   * Minimum password length, from the profile's minimum (DPP 2.4; `dpp`: 12) to 128 (IAM's maximum).
+   * @default 14 (or the profile's minimum, if higher)
    */
   readonly minimumPasswordLength?: number;
   /**
-   * How long a password is valid before it must be changed: whole days, at most 365 (DPP 2.4).
-   * @default Duration.days(90)
+   * How long a password is valid before it must be changed: whole days, at most the profile's maximum (DPP 2.4; `dpp`: 365).
+   * @default Duration.days(90) (or the profile's maximum, if lower)
    */
   readonly maxPasswordAge?: Duration;
   /**
-   * How many previous passwords a user cannot reuse, from 1 to 24.
+   * How many previous passwords a user cannot reuse, from the profile's minimum (`dpp`: 1, `dpp-2025`: 10) to 24 (IAM's maximum).
    * @default 24
    */
   readonly passwordReusePrevention?: number;
@@ -54,10 +53,15 @@ export interface AccountPasswordPolicyProps {
    */
   readonly hardExpiry?: boolean;
   /**
-   * Retention of the handler's logs: at least 90 days (DPP 3.6 Logging and Monitoring).
-   * @default logs.RetentionDays.ONE_YEAR
+   * Retention of the handler's logs: at least the profile's minimum (DPP 3.6 Logging and Monitoring).
+   * @default logs.RetentionDays.ONE_YEAR (or the profile's minimum, if longer)
    */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * The policy profile whose thresholds bound the props and set the defaults (README "Policy profiles").
+   * @default - the profile in construct context (`dpp:policy`), else `dpp`
+   */
+  readonly policy?: PolicyProfile;
   /**
    * The customer-managed key the handler's and the provider's log groups are encrypted with
    * (DPP 3.4); its policy must let CloudWatch Logs use it (`EncryptionKeys.logs` does).
@@ -105,13 +109,16 @@ export class AccountPasswordPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountPasswordPolicyProps = {}) {
     super(scope, id);
-    const minimumPasswordLength = requireIntegerInRange(NAME, 'minimumPasswordLength', props.minimumPasswordLength ?? 14,
-      PASSWORD_POLICY_LIMITS.minimumLength, PASSWORD_POLICY_LIMITS.maximumLength, 'DPP 2.4 requires at least 12');
-    const maxPasswordAge = requireIntegerInRange(NAME, 'maxPasswordAge', wholeDays('maxPasswordAge', props.maxPasswordAge ?? Duration.days(90)),
-      1, PASSWORD_POLICY_LIMITS.maximumAgeDays, 'days; DPP 2.4 requires expiry within 365 days');
-    const passwordReusePrevention = requireIntegerInRange(NAME, 'passwordReusePrevention', props.passwordReusePrevention ?? 24,
-      1, PASSWORD_POLICY_LIMITS.maximumReusePrevention);
-    const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? logs.RetentionDays.ONE_YEAR);
+    const policy = policyFor(this, props.policy);
+    const { passwordMinLength, passwordMaxAgeDays, passwordReusePrevention: reuseFloor } = policy.values;
+    const defaults = provisionedDefaults(policy);
+    const minimumPasswordLength = requireIntegerInRange(NAME, 'minimumPasswordLength', props.minimumPasswordLength ?? defaults.passwordMinLength,
+      passwordMinLength, PASSWORD_POLICY_LIMITS.maximumLength, `DPP 2.4 requires at least ${passwordMinLength} under profile ${policy.name}`);
+    const maxPasswordAge = requireIntegerInRange(NAME, 'maxPasswordAge', wholeDays('maxPasswordAge', props.maxPasswordAge ?? Duration.days(defaults.passwordMaxAgeDays)),
+      1, passwordMaxAgeDays, `days; DPP 2.4 requires expiry within ${passwordMaxAgeDays} days under profile ${policy.name}`);
+    const passwordReusePrevention = requireIntegerInRange(NAME, 'passwordReusePrevention', props.passwordReusePrevention ?? defaults.passwordReusePrevention,
+      reuseFloor, PASSWORD_POLICY_LIMITS.maximumReusePrevention, `profile ${policy.name} requires at least ${reuseFloor}`);
+    const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? defaultLogRetention(policy), policy);
 
     this.handler = new HandlerFunction(this, 'Handler', {
       handler: 'account-password-policy',

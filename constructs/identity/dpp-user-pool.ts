@@ -2,8 +2,8 @@ import { Duration, RemovalPolicy, Tags } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
-import { requireIntegerInRange, requireText } from '../common/validate';
-import { PASSWORD_POLICY_LIMITS } from './account-password-policy';
+import { policyFor, requireIntegerInRange, requireText } from '../common/validate';
+import { provisionedDefaults } from '../../lib/policy/defaults';
 
 /** Props of {@link DppUserPool}. */
 export interface DppUserPoolProps {
@@ -64,8 +64,10 @@ export class DppUserPool extends Construct {
 
   constructor(scope: Construct, id: string, props: DppUserPoolProps = {}) {
     super(scope, id);
-    const minLength = requireIntegerInRange(NAME, 'minimumPasswordLength', props.minimumPasswordLength ?? 14,
-      PASSWORD_POLICY_LIMITS.minimumLength, COGNITO_MAX_LENGTH, 'DPP 2.4 requires at least 12');
+    const policy = policyFor(this, undefined);
+    const floor = policy.values.passwordMinLength;
+    const minLength = requireIntegerInRange(NAME, 'minimumPasswordLength', props.minimumPasswordLength ?? provisionedDefaults(policy).passwordMinLength,
+      floor, COGNITO_MAX_LENGTH, `DPP 2.4 requires at least ${floor} under profile ${policy.name}`);
     const dataOrigin = requireText(NAME, 'dataOrigin', props.dataOrigin ?? 'internal');
 
     this.userPool = new cognito.UserPool(this, 'Resource', {

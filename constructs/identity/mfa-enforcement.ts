@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { acknowledgeInlinePolicy, acknowledgeNag, awsManagedPolicyFinding, wildcardResourceFinding } from '../common/nag-acknowledgments';
-import { invalidProp } from '../common/validate';
+import { invalidProp, policyFor } from '../common/validate';
 
 /**
  * The actions a user may call without MFA: just enough to set up an MFA device and change an
@@ -155,7 +155,7 @@ export class MfaEnforcement extends Construct {
     acknowledgeNag(this.administrators, wildcardResourceFinding(this, `arn:${partition}:iam::${account}:role/cdk-${qualifier}-*`), bootstrapRolesReason);
     if (props.developersMayDeploy) acknowledgeNag(this.developers, wildcardResourceFinding(this, `arn:${partition}:iam::${account}:role/cdk-${qualifier}-*`), bootstrapRolesReason);
     acknowledgeNag(this.administrators, wildcardResourceFinding(this, `arn:${partition}:iam::${account}:user/*`),
-      'Administrators run the joiner/leaver process (DPP 2.2: unique users, removal within 24 hours, lifting a lockout), which applies to any IAM user of the account. ' +
+      `Administrators run the joiner/leaver process (DPP 2.2: unique users, removal within ${policyFor(this, undefined).values.leaverRemovalHours} hours, lifting a lockout), which applies to any IAM user of the account. ` +
       'The actions cannot grant permissions: policies can be detached from users but never attached, and group membership is limited to the baseline\'s own groups.');
     acknowledgeNag(this.administrators, wildcardResourceFinding(this, `arn:${partition}:iam::${account}:group/${prefix}*`),
       `Administrators may add people to, and remove them from, only the groups named ${prefix}*, which this construct creates without AdministratorAccess or IAMFullAccess (DPP 2.3). ` +

@@ -6,9 +6,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { NetworkAclOpenIngress } from '../../lib/checks/rules/2.1-network-protection/network-acl-open-ingress';
 import { TAG_CLASSIFICATION, TAG_NETWORK_TIER, TAG_SEGMENTED } from '../../lib/checks/vocabulary';
-import { MIN_LOG_RETENTION_DAYS, WIDEST_APPROVED_PREFIX_V4 } from '../../lib/config/schema';
+import { provisionedDefaults } from '../../lib/policy/defaults';
+import type { PolicyProfile } from '../../lib/policy/profile';
+import { approvedCidrCountProblem, approvedCidrProblem, distinctPortsProblem, vpcCidrProblem } from '../../lib/policy/validators';
 import { acknowledgeInlinePolicy, acknowledgeNag } from '../common/nag-acknowledgments';
-import { invalidProp, requireIntegerInRange, requireIpv4Cidr, requireLogRetention, requirePort } from '../common/validate';
+import { invalidProp, policyFor, requireIntegerInRange, requireLogRetention, requirePort, requireValid } from '../common/validate';
 import { aclFlows, ANYWHERE, type AclFlow } from './acl-flows';
 import { layoutTiers, NETWORK_TIERS, type NetworkTier, type TierLayout } from './tiers';
 
@@ -39,8 +41,8 @@ export interface SegmentedVpcProps {
    */
   readonly databasePort?: number;
   /**
-   * Days the flow logs are kept: at least 90 (DPP 3.6), and a value CloudWatch Logs accepts.
-   * @default 365
+   * Days the flow logs are kept: at least the profile's minimum (DPP 3.6), and a value CloudWatch Logs accepts.
+   * @default 365 (or the profile's minimum, if longer)
    */
   readonly flowLogRetentionDays?: number;
   /**
@@ -54,12 +56,15 @@ export interface SegmentedVpcProps {
    * @default false - the flow logs are retained
    */
   readonly disposable?: boolean;
+  /**
+   * The policy profile whose thresholds bound the props and set the defaults (README "Policy profiles").
+   * @default - the profile in construct context (`dpp:policy`), else `dpp`
+   */
+  readonly policy?: PolicyProfile;
 }
 
 const NAME = 'SegmentedVpc';
 const FIRST_RULE_NUMBER = 100;
-/** A network ACL holds 20 entries per direction by default; the public tier's egress needs 3 besides one per approved block. */
-const MAX_APPROVED_CIDRS = 17;
 const RULE_NUMBER_STEP = 10;
 
 const SUBNET_TYPES: Record<NetworkTier, ec2.SubnetType> = {
@@ -129,15 +134,15 @@ export class SegmentedVpc extends Construct {
     const zones = [...props.availabilityZones];
     if (zones.length === 0) invalidProp(NAME, 'availabilityZones', 'must name at least one availability zone');
     if (new Set(zones).size !== zones.length) invalidProp(NAME, 'availabilityZones', `lists a zone twice: ${zones.join(', ')}`);
-    const approvedCidrs = validateApprovedCidrs(props.approvedCidrs);
+    const policy = policyFor(this, props.policy);
+    const approvedCidrs = validateApprovedCidrs(props.approvedCidrs, policy);
     const cidr = props.cidr ?? '10.0.0.0/16';
     this.cidr = cidr;
-    const parsed = requireIpv4Cidr(NAME, 'cidr', cidr);
-    if (parsed.prefixLength < 16 || parsed.prefixLength > 24) invalidProp(NAME, 'cidr', `must be between /16 and /24, got ${cidr}`);
+    requireValid(NAME, 'cidr', cidr, vpcCidrProblem(cidr));
     this.applicationPort = requirePort(NAME, 'applicationPort', props.applicationPort ?? 8443);
     this.databasePort = requirePort(NAME, 'databasePort', props.databasePort ?? 5432);
-    if (this.applicationPort === this.databasePort) invalidProp(NAME, 'databasePort', `must differ from applicationPort (${this.applicationPort}): the tiers are segmented by port (DPP 2.1)`);
-    const retention = requireLogRetention(NAME, 'flowLogRetentionDays', props.flowLogRetentionDays ?? 365, MIN_LOG_RETENTION_DAYS);
+    requireValid(NAME, 'databasePort', this.databasePort, distinctPortsProblem(this.applicationPort, this.databasePort));
+    const retention = requireLogRetention(NAME, 'flowLogRetentionDays', props.flowLogRetentionDays ?? provisionedDefaults(policy).logRetentionDays, policy);
     const natGateways = requireIntegerInRange(NAME, 'natGateways', props.natGateways ?? zones.length, 1, zones.length, 'one per zone at most');
     let layout: Record<NetworkTier, TierLayout>;
     try {
@@ -278,13 +283,8 @@ function isNatReturnEntry(flow: AclFlow): boolean {
   return flow.direction === 'ingress' && flow.peer === ANYWHERE && flow.tier !== 'public';
 }
 
-function validateApprovedCidrs(cidrs: readonly string[]): string[] {
-  if (cidrs.length === 0) invalidProp(NAME, 'approvedCidrs', 'must list at least one CIDR block (DPP 2.1: public access only for approved users)');
-  if (cidrs.length > MAX_APPROVED_CIDRS) invalidProp(NAME, 'approvedCidrs', `must list at most ${MAX_APPROVED_CIDRS} blocks: the public tier's network ACL holds 20 entries per direction, 3 of them for NAT traffic`);
-  return cidrs.map((text) => {
-    const cidr = requireIpv4Cidr(NAME, 'approvedCidrs', text);
-    if (cidr.prefixLength === 0) invalidProp(NAME, 'approvedCidrs', `must not contain ${text}: the whole internet is not an approved range (DPP 2.1)`);
-    if (cidr.prefixLength < WIDEST_APPROVED_PREFIX_V4) invalidProp(NAME, 'approvedCidrs', `must not contain ${text}: wider than /${WIDEST_APPROVED_PREFIX_V4} (DPP 2.1)`);
-    return text;
-  });
+/** The same validators as the environment config (lib/policy/validators.ts): a config that validates builds this VPC. */
+function validateApprovedCidrs(cidrs: readonly string[], policy: PolicyProfile): string[] {
+  requireValid(NAME, 'approvedCidrs', cidrs, approvedCidrCountProblem(cidrs.length));
+  return cidrs.map((text) => requireValid(NAME, 'approvedCidrs', text, approvedCidrProblem(text, policy)));
 }

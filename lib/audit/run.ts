@@ -3,24 +3,30 @@ import { buildAccessReview } from './access-review';
 import { ALL_AUDIT_CHECKS, PROCEDURAL_ITEMS, SourceMissing, type AuditCheck } from './checks';
 import { accountIdOf, collectIamSnapshot, type CollectOptions, type IamSnapshot } from './collect';
 import { errorMessage } from './errors';
+import { DPP, type PolicyProfile } from '../policy/profile';
 import type { AuditFinding, AuditReport, AuditSettings, NotChecked } from './types';
 
-/** The thresholds the DPP implies: 90 days of inactivity (quarterly review), 90-day key rotation. */
-export const DEFAULT_INACTIVE_DAYS = 90;
-export const DEFAULT_KEY_MAX_AGE_DAYS = 90;
+/** The `dpp` profile's thresholds: 90 days of inactivity (quarterly review), 90-day key rotation. */
+export const DEFAULT_INACTIVE_DAYS = DPP.values.inactiveDays;
+export const DEFAULT_KEY_MAX_AGE_DAYS = DPP.values.accessKeyMaxAgeDays;
 
 /** Options of one audit run. */
 export interface AuditOptions extends Partial<CollectOptions> {
   /**
    * Days after which unused console access or access keys are stale.
-   * @default 90
+   * @default - the profile's inactiveDays (90)
    */
   readonly inactiveDays?: number;
   /**
    * Days after which an active access key must have been rotated.
-   * @default 90
+   * @default - the profile's accessKeyMaxAgeDays (90)
    */
   readonly keyMaxAgeDays?: number;
+  /**
+   * The policy profile: the password and key numbers, the same as the template rules'.
+   * @default the `dpp` profile
+   */
+  readonly policy?: PolicyProfile;
   /**
    * The audit's clock.
    * @default the current time
@@ -62,10 +68,12 @@ export function buildReport(snapshot: IamSnapshot, settings: AuditSettings, chec
  * Credential Management. Rejects with `AuditAbort` when IAM cannot be reached or no credentials work.
  */
 export async function runAudit(client: IAMClient, options: AuditOptions = {}): Promise<AuditReport> {
+  const policy = options.policy ?? DPP;
   const settings: AuditSettings = {
-    inactiveDays: options.inactiveDays ?? DEFAULT_INACTIVE_DAYS,
-    keyMaxAgeDays: options.keyMaxAgeDays ?? DEFAULT_KEY_MAX_AGE_DAYS,
+    inactiveDays: options.inactiveDays ?? policy.values.inactiveDays,
+    keyMaxAgeDays: options.keyMaxAgeDays ?? policy.values.accessKeyMaxAgeDays,
     now: options.now ?? new Date(),
+    policy,
   };
   const snapshot = await collectIamSnapshot(client, { endpointUrl: options.endpointUrl, reportPollAttempts: options.reportPollAttempts, reportPollDelayMs: options.reportPollDelayMs });
   return buildReport(snapshot, settings, options.checks);

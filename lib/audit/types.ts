@@ -1,3 +1,4 @@
+import type { PolicyProfile } from '../policy/profile';
 import type { ClauseId, Level } from '../checks/types';
 import type { AccessReview } from './access-review';
 
@@ -39,6 +40,11 @@ export interface AuditSettings {
   readonly keyMaxAgeDays: number;
   /** The audit's clock (tests pin it). */
   readonly now: Date;
+  /**
+   * The policy profile the password and key checks apply, the same numbers as the template rules.
+   * @default the `dpp` profile
+   */
+  readonly policy?: PolicyProfile;
 }
 
 /** The audit's result: `--format json` prints exactly this. */

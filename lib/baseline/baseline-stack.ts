@@ -1,7 +1,10 @@
-import { Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig, EnvironmentName } from '../config';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN, TAG_ENVIRONMENT } from '../checks/vocabulary';
+import { policyOf, POLICY_CONTEXT_KEY } from '../policy/context';
+import type { PolicyProfile } from '../policy/profile';
+import { incidentContactProblem } from '../policy/validators';
 import { addIdentityAndAudit } from './identity-audit';
 import { addNetworkAndData } from './network-data';
 
@@ -11,6 +14,11 @@ export interface BaselineStackProps extends StackProps {
   readonly environmentName: EnvironmentName;
   /** The environment's validated configuration. */
   readonly config: EnvironmentConfig;
+  /**
+   * The policy profile the stack's constructs follow (set as the stack's `dpp:policy` context).
+   * @default - the profile in the scope's construct context, else `dpp`
+   */
+  readonly policy?: PolicyProfile;
 }
 
 /** Default tags every resource carries unless a construct sets its own (lower priority than construct tags). */
@@ -26,6 +34,7 @@ const DEFAULT_TAG_PRIORITY = 50;
 export class BaselineStack extends Stack {
   public readonly environmentName: EnvironmentName;
   public readonly config: EnvironmentConfig;
+  public readonly policy: PolicyProfile;
 
   constructor(scope: Construct, id: string, props: BaselineStackProps) {
     super(scope, id, {
@@ -36,6 +45,10 @@ export class BaselineStack extends Stack {
     });
     this.environmentName = props.environmentName;
     this.config = props.config;
+    this.policy = props.policy ?? policyOf(scope);
+    this.node.setContext(POLICY_CONTEXT_KEY, this.policy);
+    const contact = incidentContactProblem(props.config.incidentContact, this.policy);
+    if (contact) throw new Error(`BaselineStack ${id}: config.incidentContact ${contact}`);
 
     Tags.of(this).add(TAG_ENVIRONMENT, props.environmentName);
     Tags.of(this).add(TAG_DATA_ORIGIN, 'internal', { priority: DEFAULT_TAG_PRIORITY });
@@ -43,6 +56,9 @@ export class BaselineStack extends Stack {
 
     const networkAndData = addNetworkAndData(this, props.environmentName, props.config);
     addIdentityAndAudit(this, props.environmentName, props.config, networkAndData);
+    if (props.config.incidentContact) {
+      new CfnOutput(this, 'IncidentContact', { value: props.config.incidentContact, description: 'DPP 2.7 Incident Response: the Incident Management Point of Contact' });
+    }
   }
 
   /** The configured zones: explicit, so synthesis never looks them up in AWS. */

@@ -1,4 +1,5 @@
 import { ALL_RULES } from './rules';
+import type { PolicyValues } from '../policy/thresholds';
 import type { ClauseId, Rule } from './types';
 
 /** How much of a clause a template can prove. */
@@ -11,6 +12,17 @@ export interface ProceduralItem {
   readonly coveredBy: string;
 }
 
+/** A catalogue entry of a procedural item: its text may state the profile's numbers. */
+export interface CatalogueItem {
+  readonly item: string | ((values: PolicyValues) => string);
+  readonly coveredBy: string;
+}
+
+/** A catalogue item's text under a profile. */
+export function proceduralItem(entry: CatalogueItem, values: PolicyValues): ProceduralItem {
+  return { item: typeof entry.item === 'string' ? entry.item : entry.item(values), coveredBy: entry.coveredBy };
+}
+
 /** One DPP clause as the project covers it. Titles are the policy's own headings; the rest is ours. */
 export interface Clause {
   readonly id: ClauseId;
@@ -18,8 +30,8 @@ export interface Clause {
   readonly status: ClauseStatus;
   /** The constructs that provision the clause's controls. */
   readonly constructs: readonly string[];
-  /** What stays procedural. */
-  readonly procedural: readonly ProceduralItem[];
+  /** What stays procedural (texts with the profile's numbers: see {@link proceduralItem}). */
+  readonly procedural: readonly CatalogueItem[];
 }
 
 const AUDIT = '`dpp audit` (live account IAM)';
@@ -41,7 +53,7 @@ export const CLAUSES: readonly Clause[] = [
     procedural: [
       { item: 'Formal user access registration process with a unique ID per person', coveredBy: 'identity provider / joiner process' },
       { item: 'Quarterly review of people and services with access', coveredBy: `${AUDIT} access-review report` },
-      { item: 'Access removed within 24 hours of termination', coveredBy: 'leaver process; `dpp audit` inactive-user findings' },
+      { item: (v) => `Access removed within ${v.leaverRemovalHours} hours of termination`, coveredBy: 'leaver process; `dpp audit` inactive-user findings' },
       { item: 'No Information on personal devices', coveredBy: 'acceptable-use policy, MDM' },
     ],
   },
@@ -54,7 +66,7 @@ export const CLAUSES: readonly Clause[] = [
     id: '2.4', title: 'Credential Management', status: 'partial',
     constructs: ['AccountPasswordPolicy', 'MfaEnforcement', 'DppUserPool', 'EncryptionKeys'],
     procedural: [
-      { item: 'Minimum password age of 1 day (IAM cannot enforce it)', coveredBy: 'the identity provider\'s password policy; reported by `dpp audit`' },
+      { item: (v) => `Minimum password age of ${v.passwordMinAgeDays} day(s) (IAM cannot enforce it)`, coveredBy: 'the identity provider\'s password policy; reported by `dpp audit`' },
       { item: 'Passwords must not contain part of the user name (IAM cannot enforce it)', coveredBy: 'the identity provider\'s password policy; reported by `dpp audit`' },
       { item: 'EcartAPI API keys readable only by the employees who need them', coveredBy: 'Secrets Manager resource policy; quarterly access review' },
     ],
@@ -76,7 +88,7 @@ export const CLAUSES: readonly Clause[] = [
     constructs: ['SecurityAlarms', 'DetectiveServices'],
     procedural: [
       { item: 'Incident response plan reviewed every six months', coveredBy: 'docs/incident-runbook.md template' },
-      { item: 'Notify EcartAPI within 24 hours of detecting a Security Incident', coveredBy: 'docs/incident-runbook.md escalation path' },
+      { item: (v) => `Notify EcartAPI within ${v.incidentNotificationHours} hours of detecting a Security Incident`, coveredBy: 'docs/incident-runbook.md escalation path' },
       { item: 'Investigation records and chain of custody of evidence', coveredBy: 'docs/incident-runbook.md' },
     ],
   },
@@ -84,9 +96,9 @@ export const CLAUSES: readonly Clause[] = [
     id: '2.8', title: 'Request for Deletion or Return', status: 'partial',
     constructs: ['PiiBucket', 'PiiTable'],
     procedural: [
-      { item: 'Delete on EcartAPI\'s request within 30 days, following NIST 800-88', coveredBy: 'docs/deletion-runbook.md, with the record of processing (`dpp report processing`)' },
+      { item: (v) => `Delete on EcartAPI's request within ${v.deletionRequestDays} days, following NIST 800-88`, coveredBy: 'docs/deletion-runbook.md, with the record of processing (`dpp report processing`)' },
       { item: 'Written certification of destruction', coveredBy: 'docs/deletion-runbook.md certification' },
-      { item: 'Every live instance deleted 90 days after the notice', coveredBy: 'docs/deletion-runbook.md' },
+      { item: (v) => `Every live instance deleted ${v.liveCopiesDeletionDays} days after the notice`, coveredBy: 'docs/deletion-runbook.md' },
     ],
   },
   {
@@ -97,7 +109,7 @@ export const CLAUSES: readonly Clause[] = [
   {
     id: '3.1', title: 'Data Retention', status: 'partial',
     constructs: ['PiiBucket', 'PiiTable'],
-    procedural: [{ item: 'Retention beyond 30 days only where the law requires it', coveredBy: 'legalBasis in the environment config; acknowledgment reasons' }],
+    procedural: [{ item: (v) => `Retention beyond ${v.piiRetentionDays} days only where the law requires it`, coveredBy: 'legalBasis in the environment config; acknowledgment reasons' }],
   },
   {
     id: '3.2', title: 'Data Governance', status: 'procedural',
@@ -140,7 +152,7 @@ export const CLAUSES: readonly Clause[] = [
     id: '3.7', title: 'Vulnerability Management', status: 'partial',
     constructs: ['DetectiveServices', 'EncryptedDatabase'],
     procedural: [
-      { item: 'Vulnerability scan every 180 days, penetration test every 365 days', coveredBy: 'Amazon Inspector; docs/vulnerability-management.md; yearly pen-test report' },
+      { item: (v) => `Vulnerability scan every ${v.vulnerabilityScanDays} days, penetration test every ${v.penetrationTestDays} days`, coveredBy: 'Amazon Inspector; docs/vulnerability-management.md; yearly pen-test report' },
       { item: 'Scan code before each release', coveredBy: 'CI workflow (npm audit, dpp check)' },
       { item: 'Change control of storage hardware', coveredBy: 'docs/vulnerability-management.md change control' },
     ],

@@ -1,3 +1,4 @@
+import { DPP, type PolicyProfile } from '../policy/profile';
 import type { TemplateIndex } from './template-index';
 import type { ResourceContext } from './types';
 import { ABSENT, isIntrinsic, type Value } from './values';
@@ -23,8 +24,8 @@ export function readPath(index: TemplateIndex, root: unknown, path: string): Val
   return index.classify(current);
 }
 
-/** Builds the context a resource rule sees. */
-export function resourceContext(index: TemplateIndex, logicalId: string): ResourceContext {
+/** Builds the context a resource rule sees, under a policy profile (default `dpp`). */
+export function resourceContext(index: TemplateIndex, logicalId: string, policy: PolicyProfile = DPP): ResourceContext {
   const resource = index.resource(logicalId)!;
   const properties = resource.Properties && typeof resource.Properties === 'object' ? resource.Properties : {};
   return {
@@ -35,5 +36,6 @@ export function resourceContext(index: TemplateIndex, logicalId: string): Resour
     index,
     prop: (path) => readPath(index, properties, path),
     tag: (key) => index.tag(logicalId, key),
+    policy,
   };
 }

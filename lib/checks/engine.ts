@@ -1,13 +1,17 @@
+import { DPP, type PolicyProfile } from '../policy/profile';
 import { resourceContext } from './context';
 import { TemplateIndex } from './template-index';
 import type { StackTemplate } from './template';
 import type { AppRule, Finding, Level, ResourceRule, Rule, RuleResult, Verdict } from './types';
 
 /**
- * A set of rules, grouped once by resource type so each resource is checked only by the rules
- * that apply to it: checking stays linear in the number of resources.
+ * A set of rules under one policy profile, grouped once by resource type so each resource is
+ * checked only by the rules that apply to it: checking stays linear in the number of resources.
+ * Rules built from the profile are bound to it here (and left out where it turns them off), so
+ * two rule sets of two profiles can check side by side in one process.
  */
 export class RuleSet {
+  public readonly rules: readonly Rule[];
   public readonly resourceRules: readonly ResourceRule[];
   public readonly appRules: readonly AppRule[];
   /** Every rule's ID. */
@@ -15,14 +19,18 @@ export class RuleSet {
   private readonly byType = new Map<string, ResourceRule[]>();
   private readonly byId = new Map<string, Rule>();
 
-  constructor(public readonly rules: readonly Rule[]) {
-    for (const rule of rules) {
+  constructor(rules: readonly Rule[], public readonly policy: PolicyProfile = DPP) {
+    this.rules = rules.flatMap((rule) => {
+      const bound = rule.forPolicy ? rule.forPolicy(policy) : rule;
+      return bound ? [bound] : [];
+    });
+    for (const rule of this.rules) {
       if (this.byId.has(rule.id)) throw new Error(`Duplicate rule ID ${rule.id}`);
       this.byId.set(rule.id, rule);
     }
     this.ruleIds = new Set(this.byId.keys());
-    this.resourceRules = rules.filter((r): r is ResourceRule => r.scope === 'resource');
-    this.appRules = rules.filter((r): r is AppRule => r.scope === 'app');
+    this.resourceRules = this.rules.filter((r): r is ResourceRule => r.scope === 'resource');
+    this.appRules = this.rules.filter((r): r is AppRule => r.scope === 'app');
     for (const rule of this.resourceRules) {
       for (const type of rule.resourceTypes) {
         const list = this.byType.get(type) ?? [];
@@ -100,9 +108,9 @@ function thrownFinding(rule: Rule, index: TemplateIndex, logicalId: string | und
 }
 
 /** Applies one resource rule to one resource. A rule that throws becomes a finding, never a crash. */
-export function runResourceRule(rule: ResourceRule, index: TemplateIndex, logicalId: string): Finding[] {
+export function runResourceRule(rule: ResourceRule, index: TemplateIndex, logicalId: string, policy: PolicyProfile = DPP): Finding[] {
   try {
-    return toList(rule.check(resourceContext(index, logicalId))).map((v) => toFinding(rule, index, logicalId, v));
+    return toList(rule.check(resourceContext(index, logicalId, policy))).map((v) => toFinding(rule, index, logicalId, v));
   } catch (error) {
     return [thrownFinding(rule, index, logicalId, error)];
   }
@@ -112,7 +120,7 @@ export function runResourceRule(rule: ResourceRule, index: TemplateIndex, logica
 export function checkResource(rules: RuleSet, index: TemplateIndex, logicalId: string): Finding[] {
   const type = index.typeOf(logicalId);
   if (!type) return [];
-  return rules.forType(type).flatMap((rule) => runResourceRule(rule, index, logicalId));
+  return rules.forType(type).flatMap((rule) => runResourceRule(rule, index, logicalId, rules.policy));
 }
 
 /** Every app rule's findings over a set of stacks. */
@@ -120,7 +128,7 @@ export function checkApp(rules: RuleSet, indexes: readonly TemplateIndex[]): Fin
   const findings: Finding[] = [];
   for (const rule of rules.appRules) {
     try {
-      for (const { stack, logicalId, verdict } of rule.check(indexes)) {
+      for (const { stack, logicalId, verdict } of rule.check(indexes, rules.policy)) {
         const index = indexes.find((i) => i.stack === stack) ?? indexes[0];
         findings.push(toFinding(rule, index, logicalId, verdict));
       }

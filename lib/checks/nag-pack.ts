@@ -2,6 +2,9 @@ import * as fs from 'node:fs';
 import { CfnResource, Stack, Token, Validations, type IPolicyValidationContext, type PolicyValidationPluginReport, type PolicyViolation } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { policyOf } from '../policy/context';
+import { resolveProfile } from '../policy/load';
+import { DPP, type PolicyProfile } from '../policy/profile';
 import { clause } from './catalogue';
 import { checkApp, checkResource, RuleSet } from './engine';
 import { dppRuleSet } from './rules';
@@ -39,6 +42,13 @@ export interface DppChecksProps extends NagPackProps {
    * @default - every DPP rule
    */
   readonly rules?: readonly Rule[];
+  /**
+   * The policy profile to check against: `dpp`, `dpp-2025`, a team profile file's path, or a
+   * loaded `PolicyProfile`. A bad name or file, or a file that loosens its base, throws a
+   * `PolicyError` with one line per problem.
+   * @default - the profile in the scope's construct context (`dpp:policy`), else `dpp`
+   */
+  readonly profile?: string | PolicyProfile;
 }
 
 interface Recorded {
@@ -73,6 +83,8 @@ function clauseTitle(id: Rule['clause']): string {
 export class DppChecks extends NagPack {
   public readonly name = PACK_NAME;
   public readonly ruleIds: string[];
+  /** The profile the rules check against. */
+  public readonly policy: PolicyProfile;
   private readonly ruleSet: RuleSet;
   private templatePaths = new Map<string, string>();
   private indexes = new Map<Stack, TemplateIndex>();
@@ -83,7 +95,8 @@ export class DppChecks extends NagPack {
   constructor(scope?: IConstruct, props?: DppChecksProps) {
     super(scope, props);
     this.packName = PACK_NAME;
-    this.ruleSet = props?.rules ? new RuleSet(props.rules) : dppRuleSet();
+    this.policy = props?.profile !== undefined ? resolveProfile(props.profile, 'DppChecks profile') : scope ? policyOf(scope) : DPP;
+    this.ruleSet = props?.rules ? new RuleSet(props.rules, this.policy) : dppRuleSet(this.policy);
     this.ruleIds = this.ruleSet.rules.map((r) => r.id);
   }
 
@@ -223,7 +236,7 @@ export class DppChecks extends NagPack {
             description: `${record.rule.id} [DPP ${record.rule.clause} ${clauseTitle(record.rule.clause)}]: ${message}`,
             fix: record.rule.fix,
             severity: record.level,
-            ruleMetadata: { clause: record.rule.clause, explanation: record.rule.explanation },
+            ruleMetadata: { clause: record.rule.clause, explanation: record.rule.explanation, profile: this.policy.name },
             violatingResources: [],
           };
           violations.set(key, violation);

@@ -1,3 +1,4 @@
+import type { PolicyProfile } from '../policy/profile';
 import type { TemplateIndex } from './template-index';
 import type { CfnResource, StackTemplate } from './template';
 import type { Value } from './values';
@@ -29,6 +30,8 @@ export interface ResourceContext {
   prop(path: string): Value;
   /** A resource tag (`dpp:classification`). */
   tag(key: string): Value;
+  /** The policy profile the check runs under (its thresholds). */
+  readonly policy: PolicyProfile;
 }
 
 interface RuleMeta {
@@ -43,6 +46,12 @@ interface RuleMeta {
   readonly fix: string;
   /** Why, citing the clause by number and title. */
   readonly explanation: string;
+  /**
+   * For a rule whose numbers, texts or level come from the policy profile: the rule under another
+   * profile (undefined when that profile turns it off). The object itself is the rule under its
+   * default profile. Rules without policy numbers leave it out.
+   */
+  forPolicy?(policy: PolicyProfile): Rule | undefined;
 }
 
 /** A rule over one resource at a time. Runs only on its resource types. */
@@ -69,7 +78,7 @@ export interface AppVerdict {
  */
 export interface AppRule extends RuleMeta {
   readonly scope: 'app';
-  check(stacks: readonly TemplateIndex[]): readonly AppVerdict[];
+  check(stacks: readonly TemplateIndex[], policy: PolicyProfile): readonly AppVerdict[];
 }
 
 export type Rule = ResourceRule | AppRule;

@@ -78,3 +78,14 @@ export function sensitiveStatus(index: TemplateIndex, logicalId: string): 'yes' 
   if (value.kind === 'absent') return 'no';
   return 'unknown';
 }
+
+/**
+ * Whether a store is classified and not `pii` (a non-PII store of Information): `unknown` when the
+ * tag is an intrinsic. An untagged store is `no` here: DPP 2.9's tagging rules report it.
+ */
+export function nonPiiStatus(index: TemplateIndex, logicalId: string): 'yes' | 'no' | 'unknown' {
+  const value = classificationOf(index, logicalId);
+  if (value.kind === 'known') return String(value.value).toLowerCase() === 'pii' ? 'no' : 'yes';
+  if (value.kind === 'absent') return 'no';
+  return 'unknown';
+}

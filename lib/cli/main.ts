@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../loading/errors';
+import { PolicyError } from '../policy/errors';
 import { registerAudit } from './commands/audit';
 import { registerCheck } from './commands/check';
 import { registerDiff } from './commands/diff';
@@ -40,6 +41,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // Help and version exit 0; commander has already printed the usage problem on one line.
       return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof PolicyError) {
+      for (const line of error.problems) process.stderr.write(`dpp: ${line}\n`);
+      return 2;
     }
     if (error instanceof UsageError || error instanceof InputError) {
       process.stderr.write(`dpp: ${error.message}\n`);

@@ -2,7 +2,10 @@ import * as fs from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from './errors';
-import { configSchema, type DppConfig } from './schema';
+import { PolicyError } from '../policy/errors';
+import { resolveProfile } from '../policy/load';
+import { DPP, type PolicyProfile } from '../policy/profile';
+import { configSchemaFor, type DppConfig } from './schema';
 
 /** The cdk.json context key that holds the embedded configuration. */
 export const CONFIG_CONTEXT_KEY = 'dpp';
@@ -36,15 +39,30 @@ function formatIssue(issue: z.core.$ZodIssue): string[] {
  * @throws ConfigError with one line per problem, each naming the key.
  */
 export function validateConfig(source: ConfigSource): DppConfig {
-  const result = configSchema.safeParse(source.value);
-  if (result.success) return result.data;
   const prefix = source.origin ? `${source.origin}: ` : '';
+  const profile = profileOf(source.value, prefix);
+  const result = configSchemaFor(profile).safeParse(source.value);
+  if (result.success) return { ...result.data, profile };
   const lines = result.error.issues.flatMap(formatIssue);
   // zod skips the cross-environment refinement when an environment has errors of its own;
   // the user still needs to hear about it in the same pass.
   const sameAccount = sameAccountProblem(source.value);
   if (sameAccount && !lines.some((l) => l.startsWith(sameAccount.split(':')[0] + ':'))) lines.push(sameAccount);
   throw new ConfigError(lines.map((line) => prefix + line));
+}
+
+/** The profile `policy` names (validated first: the rest is validated under it). */
+function profileOf(value: unknown, prefix: string): PolicyProfile {
+  const policy = (value as { policy?: unknown } | undefined)?.policy;
+  if (policy === undefined) return DPP;
+  const key = formatPath(['policy']);
+  if (typeof policy !== 'string') throw new ConfigError([`${prefix}${key}: must be a profile name (dpp, dpp-2025) or a profile file path`]);
+  try {
+    return resolveProfile(policy, key);
+  } catch (e) {
+    if (e instanceof PolicyError) throw new ConfigError(e.problems.map((line) => prefix + line));
+    throw e;
+  }
 }
 
 function sameAccountProblem(value: unknown): string | undefined {

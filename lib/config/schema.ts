@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
-import { isWholeInternet, parseCidr } from './cidr';
+import { BASELINE_DEFAULTS } from '../policy/defaults';
+import { DPP, type PolicyProfile } from '../policy/profile';
+import {
+  approvedCidrCountProblem, approvedCidrProblem, distinctPortsProblem, incidentContactProblem, logRetentionProblem, piiRetentionProblem, portProblem, vpcCidrProblem,
+} from '../policy/validators';
 
-/** The maximum PII retention without a documented legal basis (DPP 3.1 Data Retention). */
-export const MAX_PII_RETENTION_DAYS = 30;
-/** The minimum log retention (DPP 3.6 Logging and Monitoring). */
-export const MIN_LOG_RETENTION_DAYS = 90;
-/** The widest approved inbound range (DPP 2.1 Network Protection: deny unauthorised IPs). */
-export const WIDEST_APPROVED_PREFIX_V4 = 8;
-export const WIDEST_APPROVED_PREFIX_V6 = 32;
+/**
+ * The environment configuration, validated under a policy profile (`dpp.policy`) by the same
+ * validators the constructs use (lib/policy/validators.ts), so a config that validates synthesizes.
+ */
+
+/** @deprecated read `policy.values.piiRetentionDays` of the profile in force (lib/policy). */
+export const MAX_PII_RETENTION_DAYS = DPP.values.piiRetentionDays;
+/** @deprecated read `policy.values.logRetentionDays` of the profile in force (lib/policy). */
+export const MIN_LOG_RETENTION_DAYS = DPP.values.logRetentionDays;
+/** @deprecated read `policy.values.widestApprovedPrefixV4` of the profile in force (lib/policy). */
+export const WIDEST_APPROVED_PREFIX_V4 = DPP.values.widestApprovedPrefixV4;
 
 const knownRegions = new Set(RegionInfo.regions.map((r) => r.name));
 
@@ -18,24 +26,15 @@ const region = z.string().superRefine((r, ctx) => {
   if (!knownRegions.has(r)) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(r)} is not a known AWS region` });
 });
 
-const approvedCidr = z.string().superRefine((value, ctx) => {
-  const cidr = parseCidr(value);
-  if (!cidr) {
-    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} is not a valid CIDR block` });
-  } else if (isWholeInternet(cidr)) {
-    ctx.addIssue({ code: 'custom', message: `${value} is not allowed (DPP 2.1: deny unauthorised IPs)` });
-  } else {
-    const widest = cidr.family === 4 ? WIDEST_APPROVED_PREFIX_V4 : WIDEST_APPROVED_PREFIX_V6;
-    if (cidr.prefixLength < widest) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${value} is wider than /${widest} (DPP 2.1: approve specific ranges, not the internet)`,
-      });
-    }
-  }
-});
+/** A zod check from a shared validator: the validator's problem becomes the issue. */
+function checked<T>(schema: z.ZodType<T>, problem: (value: T) => string | undefined) {
+  return schema.superRefine((value, ctx) => {
+    const message = problem(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+}
 
-const port = z.number().int().min(1).max(65535);
+const port = checked(z.number(), portProblem);
 
 /**
  * Optional services an environment may turn off, e.g. where an organization administrator account
@@ -56,22 +55,21 @@ export const featuresSchema = z.strictObject({
   userPool: z.boolean().default(true),
 });
 
-export const environmentSchema = z
+/** One environment's schema under a profile. */
+export function environmentSchemaFor(policy: PolicyProfile) {
+  return z
   .strictObject({
     account,
     region,
     availabilityZones: z.array(z.string()).min(1, 'must name at least one availability zone'),
-    approvedCidrs: z.array(approvedCidr).min(1, 'must list at least one approved CIDR (DPP 2.1)'),
+    approvedCidrs: checked(z.array(checked(z.string(), (cidr) => approvedCidrProblem(cidr, policy))), (list) => approvedCidrCountProblem(list.length)),
     alertEmail: z.email('must be an e-mail address for security alerts (DPP 2.7)'),
-    piiRetentionDays: z.number().int().min(1).default(MAX_PII_RETENTION_DAYS),
+    /** The Incident Management Point of Contact, e.g. "Jane Doe <jane@example.com>"; required where the profile says so (dpp-2025). */
+    incidentContact: z.string().trim().min(1, 'must name the Incident Management Point of Contact').optional(),
+    piiRetentionDays: z.number().default(policy.values.piiRetentionDays),
     legalBasis: z.string().trim().min(1).optional(),
-    logRetentionDays: z.number().int().min(MIN_LOG_RETENTION_DAYS, `must be at least ${MIN_LOG_RETENTION_DAYS} days (DPP 3.6)`).default(365),
-    vpcCidr: z.string().superRefine((value, ctx) => {
-      const cidr = parseCidr(value);
-      if (!cidr || cidr.family !== 4 || cidr.prefixLength < 16 || cidr.prefixLength > 24) {
-        ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} must be an IPv4 CIDR between /16 and /24` });
-      }
-    }).optional(),
+    logRetentionDays: checked(z.number(), (days) => logRetentionProblem(days, policy)).default(Math.max(BASELINE_DEFAULTS.logRetentionDays, policy.values.logRetentionDays)),
+    vpcCidr: checked(z.string(), vpcCidrProblem).optional(),
     applicationPort: port.default(8443),
     databasePort: port.default(5432),
     features: featuresSchema.default(() => featuresSchema.parse({})),
@@ -85,23 +83,28 @@ export const environmentSchema = z
     if (new Set(env.availabilityZones).size !== env.availabilityZones.length) {
       ctx.addIssue({ code: 'custom', path: ['availabilityZones'], message: 'lists an availability zone twice' });
     }
-    if (env.piiRetentionDays > MAX_PII_RETENTION_DAYS && !env.legalBasis) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['piiRetentionDays'],
-        message: `${env.piiRetentionDays} days is above ${MAX_PII_RETENTION_DAYS}; set legalBasis to the law that requires it (DPP 3.1)`,
-      });
-    }
-    if (env.applicationPort === env.databasePort) {
-      ctx.addIssue({ code: 'custom', path: ['databasePort'], message: 'must differ from applicationPort (the tiers are segmented by port, DPP 2.1)' });
-    }
+    const retention = piiRetentionProblem(env.piiRetentionDays, env.legalBasis, policy);
+    if (retention) ctx.addIssue({ code: 'custom', path: [retention.key === 'legalBasis' ? 'legalBasis' : 'piiRetentionDays'], message: retention.problem });
+    const ports = distinctPortsProblem(env.applicationPort, env.databasePort);
+    if (ports) ctx.addIssue({ code: 'custom', path: ['databasePort'], message: ports });
+    const contact = incidentContactProblem(env.incidentContact, policy);
+    if (contact) ctx.addIssue({ code: 'custom', path: ['incidentContact'], message: contact });
   });
+}
 
-export const configSchema = z
+/** One environment's schema under the `dpp` profile. */
+export const environmentSchema = environmentSchemaFor(DPP);
+
+/** The whole configuration's schema under a profile. `policy` names it (read before the rest is validated). */
+export function configSchemaFor(policy: PolicyProfile) {
+  const environment = environmentSchemaFor(policy);
+  return z
   .strictObject({
+    /** The policy profile: `dpp` (default), `dpp-2025`, or a profile file (README "Policy profiles"). */
+    policy: z.string().optional(),
     environments: z.strictObject({
-      test: environmentSchema,
-      prod: environmentSchema,
+      test: environment,
+      prod: environment,
     }),
   })
   .superRefine((config, ctx) => {
@@ -114,6 +117,10 @@ export const configSchema = z
       });
     }
   });
+}
+
+/** The configuration's schema under the `dpp` profile. */
+export const configSchema = configSchemaFor(DPP);
 
 /** Which of the two environments: test or prod. */
 export type EnvironmentName = 'test' | 'prod';
@@ -121,7 +128,7 @@ export type EnvironmentName = 'test' | 'prod';
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 /** The optional features of an environment. */
 export type FeaturesConfig = z.infer<typeof featuresSchema>;
-/** The validated DPP configuration. */
-export type DppConfig = z.infer<typeof configSchema>;
+/** The validated DPP configuration, with the profile `policy` names. */
+export type DppConfig = z.infer<typeof configSchema> & { readonly profile?: PolicyProfile };
 /** Raw input, before defaults. */
 export type DppConfigInput = z.input<typeof configSchema>;

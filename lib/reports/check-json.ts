@@ -2,13 +2,14 @@ import type { CheckReport, ReportedFinding } from './check-report';
 import { summarise } from './check-report';
 import { formatReport, JsonArrayStream, type CheckFormatter, type CheckTotals } from './check-stream-format';
 import type { TemplateResult } from './template-result';
+import type { PolicyProfile } from '../policy/profile';
 
 /**
- * The stable JSON shape of `dpp check --format json` (version 1). Other tools parse it: add
- * fields only in a new version.
+ * The stable JSON shape of `dpp check --format json`. Other tools parse it: fields are added only
+ * in a new version. Version 2 adds `profile` (the policy profile the rules ran under); version 1
+ * files stay readable through {@link readCheckJson}.
  */
-export interface CheckJson {
-  readonly version: 1;
+interface CheckJsonBody {
   readonly findings: ReadonlyArray<{
     readonly ruleId: string;
     readonly clause: string;
@@ -25,6 +26,16 @@ export interface CheckJson {
   readonly errors: ReadonlyArray<{ readonly template: string; readonly message: string }>;
   readonly summary: { readonly templates: number; readonly resources: number; readonly errors: number; readonly warnings: number; readonly acknowledged: number };
 }
+
+/** Version 1: before profiles (every run was the `dpp` profile). */
+export type CheckJsonV1 = { readonly version: 1 } & CheckJsonBody;
+
+/** Version 2, written today. */
+export type CheckJson = {
+  readonly version: 2;
+  /** The profile: its name and the built-in profile it extends (its own name for a built-in). */
+  readonly profile: { readonly name: string; readonly base: string };
+} & CheckJsonBody;
 
 type JsonFinding = CheckJson['findings'][number];
 
@@ -44,10 +55,11 @@ function jsonFinding(f: ReportedFinding): JsonFinding {
   };
 }
 
-function document(findings: JsonFinding[], totals: CheckTotals): CheckJson {
+function document(policy: PolicyProfile, findings: JsonFinding[], totals: CheckTotals): CheckJson {
   const { templates, resources, errors, warnings, acknowledged } = totals;
   return {
-    version: 1,
+    version: 2,
+    profile: { name: policy.name, base: policy.base },
     findings,
     errors: totals.notices.map((n) => ({ template: n.template, message: n.message })),
     summary: { templates, resources, errors, warnings, acknowledged },
@@ -55,23 +67,40 @@ function document(findings: JsonFinding[], totals: CheckTotals): CheckJson {
 }
 
 export function checkJson(report: CheckReport): CheckJson {
-  return document(report.findings.map(jsonFinding), { ...summarise(report), notices: report.notices, failing: false });
+  return document(report.rules.policy, report.findings.map(jsonFinding), { ...summarise(report), notices: report.notices, failing: false });
 }
 
 /** `--format json`, one template at a time (the findings array streams; errors and summary close it). */
 export class CheckJsonFormatter implements CheckFormatter {
   private readonly findings = new JsonArrayStream(4);
 
+  constructor(private readonly policy: PolicyProfile) {}
+
   public template(result: TemplateResult): string {
     return result.findings.map((f) => this.findings.item(jsonFinding(f))).join('');
   }
 
   public frame(totals: CheckTotals): { head: string; tail: string } {
-    const { head, tail } = this.findings.frame((items) => JSON.stringify(document(items as JsonFinding[], totals), null, 2));
+    const { head, tail } = this.findings.frame((items) => JSON.stringify(document(this.policy, items as JsonFinding[], totals), null, 2));
     return { head, tail: `${tail}\n` };
   }
 }
 
 export function formatCheckJson(report: CheckReport): string {
-  return formatReport(new CheckJsonFormatter(), report, 'error');
+  return formatReport(new CheckJsonFormatter(report.rules.policy), report, 'error');
+}
+
+/**
+ * Reads `dpp check --format json` output of either version as version 2: a version 1 file was
+ * written before profiles, under the policy as written, so its profile is `dpp`.
+ * @throws Error naming what is wrong when the value is neither version.
+ */
+export function readCheckJson(value: unknown): CheckJson {
+  const version = (value as { version?: unknown } | null)?.version;
+  if (version === 2) return value as CheckJson;
+  if (version === 1) {
+    const { version: _v1, ...body } = value as CheckJsonV1;
+    return { version: 2, profile: { name: 'dpp', base: 'dpp' }, ...body };
+  }
+  throw new Error(`not dpp check JSON: version ${JSON.stringify(version)} (expected 1 or 2)`);
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { RuleSet } from '../checks/engine';
 import type { Rule } from '../checks/types';
 import type { CheckReport, ReportedFinding } from './check-report';
 import type { Notice } from '../loading/loaded-template';
@@ -87,7 +88,8 @@ function result(f: ReportedFinding, ruleIndex: number): Result {
   };
 }
 
-function log(rules: readonly Rule[], version: string, notices: readonly Notice[], results: Result[]): Log {
+function log(ruleSet: RuleSet, version: string, notices: readonly Notice[], results: Result[]): Log {
+  const { rules, policy } = ruleSet;
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -106,6 +108,8 @@ function log(rules: readonly Rule[], version: string, notices: readonly Notice[]
         ],
         results,
         columnKind: 'utf16CodeUnits',
+        // The policy profile the rules ran under (README "Policy profiles").
+        properties: { profile: policy.name, profileBase: policy.base },
       },
     ],
   };
@@ -118,7 +122,7 @@ function log(rules: readonly Rule[], version: string, notices: readonly Notice[]
  */
 export function checkSarif(report: CheckReport, version: string): Log {
   const indexOf = new Map(report.rules.rules.map((r, i) => [r.id, i]));
-  return log(report.rules.rules, version, report.notices, report.findings.map((f) => result(f, indexOf.get(f.ruleId) ?? -1)));
+  return log(report.rules, version, report.notices, report.findings.map((f) => result(f, indexOf.get(f.ruleId) ?? -1)));
 }
 
 /** `--format sarif`, one template at a time (the results array streams; the notifications before it come at the end). */
@@ -127,10 +131,10 @@ export class CheckSarifFormatter implements CheckFormatter {
   private readonly indexOf: ReadonlyMap<string, number>;
 
   constructor(
-    private readonly rules: readonly Rule[],
+    private readonly ruleSet: RuleSet,
     private readonly version: string,
   ) {
-    this.indexOf = new Map(rules.map((r, i) => [r.id, i]));
+    this.indexOf = new Map(ruleSet.rules.map((r, i) => [r.id, i]));
   }
 
   public template(r: TemplateResult): string {
@@ -138,11 +142,11 @@ export class CheckSarifFormatter implements CheckFormatter {
   }
 
   public frame(totals: CheckTotals): { head: string; tail: string } {
-    const { head, tail } = this.results.frame((items) => JSON.stringify(log(this.rules, this.version, totals.notices, items as Result[]), null, 2));
+    const { head, tail } = this.results.frame((items) => JSON.stringify(log(this.ruleSet, this.version, totals.notices, items as Result[]), null, 2));
     return { head, tail: `${tail}\n` };
   }
 }
 
 export function formatCheckSarif(report: CheckReport, version: string): string {
-  return formatReport(new CheckSarifFormatter(report.rules.rules, version), report, 'error');
+  return formatReport(new CheckSarifFormatter(report.rules, version), report, 'error');
 }

@@ -1,5 +1,6 @@
 import type { RuleSet } from '../checks/engine';
 import { dppRuleSet } from '../checks/rules';
+import type { PolicyProfile } from '../policy/profile';
 import { TemplateIndex } from '../checks/template-index';
 import { finishPlan, planPaths, PlanClaims, readLooseTemplate, recordLooseRead } from '../loading/load-paths';
 import type { LoadedTemplate, Notice } from '../loading/loaded-template';
@@ -13,11 +14,16 @@ export type CheckEvent = { readonly type: 'template'; readonly result: TemplateR
 /** Options of a streamed check. */
 export interface CheckStreamOptions {
   /**
-   * The rules to check with. Worker threads always use every DPP rule, so a custom set runs on
-   * the calling thread (`jobs` must then be 1).
-   * @default every DPP rule
+   * The rules to check with. Worker threads always use every DPP rule (under `profile`), so a
+   * custom set runs on the calling thread (`jobs` must then be 1).
+   * @default every DPP rule under `profile`
    */
   readonly rules?: RuleSet;
+  /**
+   * The policy profile the DPP rules are bound to (plain data, so worker threads get it too).
+   * @default the `dpp` profile
+   */
+  readonly profile?: PolicyProfile;
   /**
    * Worker threads that read and check templates. The order of what is yielded does not depend
    * on it.
@@ -79,10 +85,10 @@ export async function* checkStream(paths: readonly string[], options: CheckStrea
   const jobs = options.jobs ?? 1;
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`checkStream: jobs must be a whole number, 1 or more (got ${jobs})`);
   if (jobs > 1 && options.rules) throw new Error('checkStream: worker threads check with every DPP rule; pass jobs: 1 for a custom rule set');
-  const rules = options.rules ?? dppRuleSet();
+  const rules = options.rules ?? dppRuleSet(options.profile);
   const plan = planPaths(paths);
   const claims = new PlanClaims(plan);
-  const pool = jobs > 1 ? new WorkerPool(jobs) : undefined;
+  const pool = jobs > 1 ? new WorkerPool(jobs, rules.policy) : undefined;
   const run: Run = pool ? (task) => pool.run(task) : async (task) => runCheckTask(rules, task);
   // On this thread a task runs when it is made: one in flight. Workers get a few each, so none idles.
   const window = pool ? jobs * 4 : 1;

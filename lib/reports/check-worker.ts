@@ -1,13 +1,14 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { dppRuleSet } from '../checks/rules';
 import { InputError } from '../loading/errors';
+import type { PolicyProfile } from '../policy/profile';
 import { runCheckTask, type CheckTask } from './check-tasks';
 
 /**
  * A worker thread of `dpp check --jobs N`: runs tasks with the DPP rules and posts back their
  * outcomes (never the templates), or the error a task met.
  */
-const rules = dppRuleSet();
+const rules = dppRuleSet((workerData as { profile: PolicyProfile }).profile);
 parentPort!.on('message', ({ id, task }: { id: number; task: CheckTask }) => {
   try {
     const outcome = runCheckTask(rules, task);

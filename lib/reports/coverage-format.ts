@@ -26,7 +26,7 @@ function ruleLine(rule: CoverageRule): string {
 /** The matrix as Markdown: a summary table, then one section per clause. */
 export function formatCoverageMarkdown(matrix: Coverage): string {
   const checked = matrix.templates !== undefined;
-  const out: string[] = ['# DPP clause coverage', ''];
+  const out: string[] = ['# DPP clause coverage', '', `Profile: \`${matrix.profile.name}\`${matrix.profile.name === matrix.profile.base ? '' : ` (extends \`${matrix.profile.base}\`)`}`, ''];
   if (checked) out.push(`Checked: ${matrix.templates!.map((t) => `\`${t}\``).join(', ')}`, '');
   out.push(
     `| Clause | Title | Status | Rules | Constructs |${checked ? ' Passed | Failed | Warned | Acknowledged |' : ''}`,
@@ -104,9 +104,11 @@ export function formatCoverageHtml(matrix: Coverage, options: CoverageHtmlOption
 <h3>Provisioned by</h3><p>${c.constructs.length > 0 ? c.constructs.map((x) => `<code>${h(x)}</code>`).join(', ') : 'nothing (procedural)'}</p>
 ${c.procedural.length > 0 ? `<h3>Procedural</h3><ul>${c.procedural.map((p) => `<li>${inlineMarkup(p.item, links)} — covered by ${inlineMarkup(p.coveredBy, links)}</li>`).join('')}</ul>` : ''}</section>`,
   );
+  const profile = `<p>Profile: <code>${h(matrix.profile.name)}</code>${matrix.profile.name === matrix.profile.base ? '' : ` (extends <code>${h(matrix.profile.base)}</code>)`}</p>`;
   const header = `<header><h1>DPP clause coverage</h1>
 ${checked ? verdictHtml(matrix) : ''}
 ${options.stamp ? stampHtml(options.stamp) : ''}
+${profile}
 ${checked ? `<p>Checked: ${matrix.templates!.map((t) => `<code>${h(t)}</code>`).join(', ')}</p>` : ''}</header>`;
   return htmlPage('DPP clause coverage', `${header}
 <main id="main">

@@ -1,4 +1,5 @@
-import { CLAUSES, rulesOfClause, type ClauseStatus, type ProceduralItem } from '../checks/catalogue';
+import { DPP, profileProceduralItems, type PolicyProfile } from '../policy/profile';
+import { CLAUSES, proceduralItem, rulesOfClause, type ClauseStatus, type ProceduralItem } from '../checks/catalogue';
 import type { ClauseId, Level, Rule } from '../checks/types';
 import type { CheckReport, ReportedFinding } from './check-report';
 import { groupBy } from './group-by';
@@ -46,6 +47,8 @@ export interface CoverageClause {
 
 /** The clause coverage matrix (`dpp report coverage --format json` prints it as is). */
 export interface Coverage {
+  /** The policy profile the rules and numbers are those of. */
+  readonly profile: { readonly name: string; readonly base: string };
   /** The templates checked, when some were given. */
   readonly templates?: readonly string[];
   readonly clauses: readonly CoverageClause[];
@@ -90,7 +93,8 @@ function results(rules: readonly CoverageRule[]): ClauseResults {
  * the constructs that provision it and what stays procedural; with a check report, also each
  * rule's outcome on those templates.
  */
-export function coverage(rules: readonly Rule[], report?: CheckReport): Coverage {
+export function coverage(rules: readonly Rule[], report?: CheckReport, policy: PolicyProfile = report?.rules.policy ?? DPP): Coverage {
+  const extraProcedural = profileProceduralItems(policy);
   const findingsByRule = groupBy(report?.findings ?? [], (f) => f.ruleId);
   const clauses = CLAUSES.map((clause): CoverageClause => {
     const clauseRules = rulesOfClause(clause.id, rules).map((rule): CoverageRule => ({
@@ -105,9 +109,10 @@ export function coverage(rules: readonly Rule[], report?: CheckReport): Coverage
       status: clause.status,
       rules: clauseRules,
       constructs: clause.constructs,
-      procedural: clause.procedural,
+      procedural: [...clause.procedural.map((entry) => proceduralItem(entry, policy.values)), ...extraProcedural.filter((p) => p.clause === clause.id).map(({ item, coveredBy }) => ({ item, coveredBy }))],
       ...(report ? { results: results(clauseRules) } : {}),
     };
   });
-  return report ? { templates: report.templates.map((t) => t.file), clauses } : { clauses };
+  const profile = { name: policy.name, base: policy.base };
+  return report ? { profile, templates: report.templates.map((t) => t.file), clauses } : { profile, clauses };
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../loading/errors';
+import type { PolicyProfile } from '../policy/profile';
 import type { CheckOutcome, CheckTask } from './check-tasks';
 
 interface Pending {
@@ -14,11 +15,13 @@ type Reply = { id: number; outcome: CheckOutcome } | { id: number; error: { mess
  * The worker entry beside this file: compiled JavaScript when installed, TypeScript in this
  * repository (tsx, jest), where the worker registers tsx's loader first.
  */
-function startWorker(): Worker {
+function startWorker(profile: PolicyProfile): Worker {
   const extension = path.extname(__filename);
   const entry = path.join(__dirname, `check-worker${extension}`);
-  if (extension !== '.ts') return new Worker(entry);
-  return new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`, { eval: true });
+  // The profile is plain data: each worker binds its own rule set to it.
+  const workerData = { profile };
+  if (extension !== '.ts') return new Worker(entry, { workerData });
+  return new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`, { eval: true, workerData });
 }
 
 /**
@@ -33,9 +36,9 @@ export class WorkerPool {
   private readonly workers: Worker[] = [];
   private nextId = 0;
 
-  constructor(jobs: number) {
+  constructor(jobs: number, profile: PolicyProfile) {
     for (let i = 0; i < jobs; i++) {
-      const worker = startWorker();
+      const worker = startWorker(profile);
       worker.on('message', (reply: Reply) => this.settle(worker, reply));
       worker.on('error', (error) => this.fail(worker, error));
       this.workers.push(worker);

@@ -52,7 +52,7 @@ describe('dpp audit against a local IAM endpoint (real SDK client)', () => {
       'error DPP-AUDIT-2.4-PasswordLength account',
       'error DPP-AUDIT-2.4-PasswordCharacterClasses account',
       'error DPP-AUDIT-2.4-PasswordExpiry account',
-      'warning DPP-AUDIT-2.4-PasswordReusePrevention account',
+      'error DPP-AUDIT-2.4-PasswordReusePrevention account',
       'error DPP-AUDIT-2.4-RootMfa account',
       'error DPP-AUDIT-2.4-ConsoleUserMfa user/bob',
       'error DPP-AUDIT-2.4-AccessKeyAge user/ci-deploy',

@@ -98,9 +98,9 @@ describe('DPP 2.4 password policy', () => {
     expect(findingsOf(passwordExpiry, snapshot({ passwordPolicy: available({ ...STRONG_POLICY, MaxPasswordAge: 365 }) }))).toEqual([]);
   });
 
-  test('no reuse prevention is a warning', () => {
+  test('no reuse prevention is an error, as in the template rule DPP-2.4-AccountPasswordPolicy (one level per profile on both paths)', () => {
     expect(findingsOf(passwordReusePrevention, snapshot({ passwordPolicy: available({ ...STRONG_POLICY, PasswordReusePrevention: undefined }) }))).toEqual([
-      expect.objectContaining({ level: 'warning', subject: 'account' }),
+      expect.objectContaining({ level: 'error', subject: 'account' }),
     ]);
   });
 });

@@ -76,10 +76,10 @@ describe('dpp audit (CLI, default credential chain, --endpoint-url)', () => {
     expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('--profile reads the named profile of the shared files', async () => {
+  test('--aws-profile reads the named profile of the shared files', async () => {
     await fs.writeFile(path.join(dir, 'no-credentials'), '[auditor]\naws_access_key_id = AKIAFAKEPROFILEKEY01\naws_secret_access_key = fake-profile-secret-never-printed\n');
     endpoint = await startFakeIam(cleanAccount({}, new Date()));
-    const { code, stdout, stderr } = await dpp('--endpoint-url', endpoint.url, '--profile', 'auditor');
+    const { code, stdout, stderr } = await dpp('--endpoint-url', endpoint.url, '--aws-profile', 'auditor');
     expect(code).toBe(0);
     expect(stdout + stderr).not.toMatch(/AKIAFAKEPROFILEKEY01|fake-profile-secret/);
   });

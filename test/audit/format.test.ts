@@ -31,7 +31,7 @@ describe('text', () => {
     expect(text).toContain('Procedural (IAM cannot enforce these; never a pass):\n  DPP-AUDIT-2.4-PasswordMinimumAge: IAM password policies have no minimum password age');
     expect(text).not.toContain('Not checked:');
     expect(text).toContain('Access review: 6 users, 2 groups, 3 roles');
-    expect(text.trimEnd().split('\n').pop()).toBe('Summary: 17 errors, 6 warnings, 0 checks not run, 2 procedural items.');
+    expect(text.trimEnd().split('\n').pop()).toBe('Summary: 18 errors, 5 warnings, 0 checks not run, 2 procedural items.');
   });
 
   test('lists what was not checked, and says so when nothing was found', () => {

@@ -1,4 +1,8 @@
-import { ALL_RULES } from '../../lib/checks/rules';
+import { dppRuleSet } from '../../lib/checks/rules';
+import { DPP_2025 } from '../../lib/policy/profile';
+
+// `dpp rules` lists the rules of the profile: those a profile turns off are not listed.
+const ALL_RULES = dppRuleSet().rules;
 import { dpp } from './run-cli';
 
 describe('dpp rules', () => {
@@ -30,5 +34,13 @@ describe('dpp rules', () => {
     const run = await dpp('rules', '--format', 'yaml');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^error: option .* argument 'yaml' is invalid\. Allowed choices are text, json\.\n$/);
+  });
+
+  test('--profile dpp-2025 lists its extra rules with its numbers', async () => {
+    const run = await dpp('rules', '--format', 'json', '--profile', 'dpp-2025');
+    const { rules } = JSON.parse(run.stdout);
+    expect(rules).toHaveLength(dppRuleSet(DPP_2025).rules.length);
+    expect(rules).toContainEqual(expect.objectContaining({ id: 'DPP-2.8-NonPiiStoreExpiration', level: 'error' }));
+    expect(rules).toContainEqual(expect.objectContaining({ id: 'DPP-3.6-LogGroupRetention', description: 'Log groups keep their logs at least 365 days (unset: never expire)' }));
   });
 });

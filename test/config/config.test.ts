@@ -44,19 +44,22 @@ describe('environment configuration', () => {
 
   test.each([
     ['a malformed CIDR', { approvedCidrs: ['203.0.113.0/33'] }, 'dpp.environments.test.approvedCidrs[0]: "203.0.113.0/33" is not a valid CIDR block'],
-    ['0.0.0.0/0', { approvedCidrs: ['203.0.113.0/24', '0.0.0.0/0'] }, 'dpp.environments.test.approvedCidrs[1]: 0.0.0.0/0 is not allowed (DPP 2.1: deny unauthorised IPs)'],
-    ['::/0', { approvedCidrs: ['::/0'] }, 'dpp.environments.test.approvedCidrs[0]: ::/0 is not allowed (DPP 2.1: deny unauthorised IPs)'],
+    ['0.0.0.0/0', { approvedCidrs: ['203.0.113.0/24', '0.0.0.0/0'] }, 'dpp.environments.test.approvedCidrs[1]: 0.0.0.0/0 is not allowed (DPP 2.1 Network Protection: deny unauthorised IPs)'],
+    // SegmentedVpc's network ACLs take IPv4 ranges: config refuses what the construct would (one validator).
+    ['::/0', { approvedCidrs: ['::/0'] }, 'dpp.environments.test.approvedCidrs[0]: ::/0 is IPv6; approved ranges are IPv4 (the segmented VPC\'s network ACLs are IPv4)'],
+    ['an IPv6 range', { approvedCidrs: ['2001:db8::/48'] }, 'dpp.environments.test.approvedCidrs[0]: 2001:db8::/48 is IPv6; approved ranges are IPv4 (the segmented VPC\'s network ACLs are IPv4)'],
+    ['more CIDRs than the public network ACL holds', { approvedCidrs: Array.from({ length: 18 }, (_, i) => `198.51.${i}.0/24`) }, 'dpp.environments.test.approvedCidrs: must list at most 17 CIDR blocks: the public tier\'s network ACL holds 20 entries per direction, 3 of them for NAT traffic'],
     ['a CIDR wider than /8', { approvedCidrs: ['10.0.0.0/7'] }, 'dpp.environments.test.approvedCidrs[0]: 10.0.0.0/7 is wider than /8'],
     ['a malformed account', { account: '12345' }, 'dpp.environments.test.account: must be a 12-digit AWS account ID'],
     ['an unknown region', { region: 'eu-wset-1', availabilityZones: ['eu-wset-1a'] }, 'dpp.environments.test.region: "eu-wset-1" is not a known AWS region'],
     ['an availability zone of another region', { availabilityZones: ['eu-west-1a', 'us-east-1b'] }, 'dpp.environments.test.availabilityZones[1]: "us-east-1b" is not an availability zone of eu-west-1'],
     ['no availability zone', { availabilityZones: [] }, 'dpp.environments.test.availabilityZones: must name at least one availability zone'],
-    ['PII retention above 30 days without a legal basis', { piiRetentionDays: 45 }, 'dpp.environments.test.piiRetentionDays: 45 days is above 30; set legalBasis to the law that requires it (DPP 3.1)'],
+    ['PII retention above 30 days without a legal basis', { piiRetentionDays: 45 }, 'dpp.environments.test.piiRetentionDays: 45 is above 30 days; set legalBasis to the law that requires it (DPP 3.1 Data Retention)'],
     ['a missing alert e-mail', { alertEmail: undefined }, 'dpp.environments.test.alertEmail: is required'],
     ['a malformed alert e-mail', { alertEmail: 'security-at-example' }, 'dpp.environments.test.alertEmail: must be an e-mail address for security alerts (DPP 2.7)'],
     ['an unknown key (typo)', { approvedCidr: ['203.0.113.0/24'] }, 'dpp.environments.test.approvedCidr: unknown key'],
     ['an unknown feature', { features: { guardduty: false } }, 'dpp.environments.test.features.guardduty: unknown key'],
-    ['log retention below 90 days', { logRetentionDays: 30 }, 'dpp.environments.test.logRetentionDays: must be at least 90 days (DPP 3.6)'],
+    ['log retention below 90 days', { logRetentionDays: 30 }, 'dpp.environments.test.logRetentionDays: must be at least 90 days (DPP 3.6 Logging and Monitoring, profile dpp), got 30'],
     ['equal application and database ports', { applicationPort: 5432 }, 'dpp.environments.test.databasePort: must differ from applicationPort'],
   ])('rejects %s, naming the key', (_, overrides, expected) => {
     expect(problems(config(overrides)).join('\n')).toContain(expected);
@@ -93,7 +96,7 @@ describe('configuration files', () => {
 
   test('reads a valid YAML file', () => {
     const valid = loadConfig(context(fixture('valid.yaml')));
-    expect(valid.environments.prod).toMatchObject({ piiRetentionDays: 60, approvedCidrs: ['192.0.2.0/24', '2001:db8::/48'] });
+    expect(valid.environments.prod).toMatchObject({ piiRetentionDays: 60, approvedCidrs: ['192.0.2.0/24', '198.51.100.0/24'] });
     expect(valid.environments.prod.features.macie).toBe(false);
   });
 

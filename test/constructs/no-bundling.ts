@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { DppChecks } from '../../lib/checks/nag-pack';
+import { policyOf } from '../../lib/policy/context';
 import { ENV } from './fixtures';
 
 /**
@@ -30,7 +31,8 @@ export function tagValue(properties: Record<string, any>, key: string): string |
  */
 export function dppErrorsAndAcknowledgments(app: App): { errors: string[]; acknowledged: DppChecks['acknowledged'] } {
   app.synth();
-  const checks = new DppChecks();
+  // The profile the app's constructs followed (construct context `dpp:policy`, else dpp).
+  const checks = new DppChecks(undefined, { profile: policyOf(app) });
   const report = checks.validateScope(app);
   const errors = report.violations
     .filter((v) => v.severity === 'error')

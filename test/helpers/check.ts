@@ -2,6 +2,7 @@ import { checkStacks, RuleSet } from '../../lib/checks/engine';
 import { dppRuleSet } from '../../lib/checks/rules';
 import type { CfnTemplate, StackTemplate } from '../../lib/checks/template';
 import type { Finding, Rule } from '../../lib/checks/types';
+import type { PolicyProfile } from '../../lib/policy/profile';
 
 /** Resources as they appear in a template, keyed by logical ID. */
 export type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }>;
@@ -11,15 +12,15 @@ export function template(resources: Resources, extra: Partial<CfnTemplate> = {})
   return { Resources: resources, ...extra } as CfnTemplate;
 }
 
-/** Runs rules (default: all) over templates; returns the findings. */
-export function check(templates: CfnTemplate | StackTemplate[], rules?: readonly Rule[]): readonly Finding[] {
+/** Runs rules (default: all) over templates under a profile (default `dpp`); returns the findings. */
+export function check(templates: CfnTemplate | StackTemplate[], rules?: readonly Rule[], policy?: PolicyProfile): readonly Finding[] {
   const stacks: StackTemplate[] = Array.isArray(templates) ? templates : [{ id: 'Test', stackName: 'Test', template: templates }];
-  return checkStacks(rules ? new RuleSet(rules) : dppRuleSet(), stacks).findings;
+  return checkStacks(rules ? new RuleSet(rules, policy) : dppRuleSet(policy), stacks).findings;
 }
 
-/** The findings of one rule over a template with the given resources. */
-export function findingsOf(rule: Rule, resources: Resources, extra: Partial<CfnTemplate> = {}): readonly Finding[] {
-  return check(template(resources, extra), [rule]).filter((f) => f.ruleId === rule.id);
+/** The findings of one rule over a template with the given resources, under a profile (default `dpp`). */
+export function findingsOf(rule: Rule, resources: Resources, extra: Partial<CfnTemplate> = {}, policy?: PolicyProfile): readonly Finding[] {
+  return check(template(resources, extra), [rule], policy).filter((f) => f.ruleId === rule.id);
 }
 
 /** A parameter block with one String parameter per name, for intrinsic (unresolvable) cases. */

@@ -4,7 +4,7 @@ import { RdsStorageEncrypted } from '../../lib/checks/rules/3.4-encryption-at-re
 import { loadPaths } from '../../lib/loading/load-paths';
 import { TemplateAcknowledgments } from '../../lib/reports/acknowledgments';
 import { checkTemplates, isFailing, summarise } from '../../lib/reports/check-report';
-import { checkJson, formatCheckJson } from '../../lib/reports/check-json';
+import { checkJson, formatCheckJson, readCheckJson } from '../../lib/reports/check-json';
 import { formatCheckJunit } from '../../lib/reports/check-junit';
 import { artifactUri, checkSarif, formatCheckSarif } from '../../lib/reports/check-sarif';
 import { formatCheckText } from '../../lib/reports/check-text';
@@ -66,12 +66,23 @@ describe('JSON', () => {
 
   test('has exactly the documented shape', () => {
     const json = checkJson(report());
-    expect(Object.keys(json)).toEqual(['version', 'findings', 'errors', 'summary']);
+    expect(Object.keys(json)).toEqual(['version', 'profile', 'findings', 'errors', 'summary']);
+    expect(json).toMatchObject({ version: 2, profile: { name: 'dpp', base: 'dpp' } });
     expect(Object.keys(json.findings[0])).toEqual([
       'ruleId', 'clause', 'level', 'template', 'stack', 'logicalId', 'resourceType', 'constructPath', 'message', 'acknowledged', 'acknowledgedReason',
     ]);
     expect(Object.keys(json.summary)).toEqual(['templates', 'resources', 'errors', 'warnings', 'acknowledged']);
     expect(json.errors[0]).toEqual({ template: 'test/fixtures/templates/acknowledged-database.yaml', message: expect.stringContaining('no reason') });
+  });
+});
+
+describe('JSON versions', () => {
+  test('version 1 stays readable: read as version 2 under the profile it was written with (dpp)', () => {
+    const { version: _version, profile: _profile, ...body } = checkJson(report());
+    const v1 = JSON.parse(JSON.stringify({ version: 1, ...body }));
+    expect(readCheckJson(v1)).toEqual(checkJson(report()));
+    expect(readCheckJson(JSON.parse(formatCheckJson(report())))).toEqual(checkJson(report()));
+    expect(() => readCheckJson({ version: 3 })).toThrow('not dpp check JSON: version 3 (expected 1 or 2)');
   });
 });
 

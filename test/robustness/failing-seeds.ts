@@ -404,6 +404,10 @@ export const FAILING_SEEDS: Readonly<Record<string, readonly FailingSeed[]>> = {
   ],
 
   // DPP 3.1 Data Retention
+  'DPP-2.8-NonPiiStoreExpiration': [
+    { target: 'Target', resources: one('AWS::S3::Bucket', { Tags: CONFIDENTIAL, LifecycleConfiguration: { Rules: [{ Id: 'expire', Status: 'Enabled', ExpirationInDays: 1000 }] } }) },
+    { target: 'Target', resources: one('AWS::DynamoDB::Table', { Tags: CONFIDENTIAL, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: false } }) },
+  ],
   'DPP-3.1-PiiBucketExpiration': [
     { target: 'Target', resources: one('AWS::S3::Bucket', { Tags: PII, LifecycleConfiguration: { Rules: [{ Id: 'expire', Status: 'Enabled', ExpirationInDays: 365 }] } }) },
   ],
@@ -589,6 +593,9 @@ export const FAILING_SEEDS: Readonly<Record<string, readonly FailingSeed[]>> = {
   ],
   'DPP-3.7-RdsBackupRetention': [
     { target: 'Target', resources: one('AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t3.micro', BackupRetentionPeriod: 1 }) },
+  ],
+  'DPP-3.7-BackupCopyToSecondRegion': [
+    { target: 'Target', resources: one('AWS::Backup::BackupPlan', { BackupPlan: { BackupPlanName: 'plan', BackupPlanRule: [{ RuleName: 'daily', TargetBackupVault: 'vault', CopyActions: [{ DestinationBackupVaultArn: `arn:aws:backup:${SEED_REGION}:${SEED_ACCOUNT}:backup-vault:copy` }] }] } }) },
   ],
   'DPP-3.7-RdsAutoMinorVersionUpgrade': [
     { target: 'Target', resources: one('AWS::RDS::DBInstance', { Engine: 'postgres', DBInstanceClass: 'db.t3.micro', AutoMinorVersionUpgrade: false }) },

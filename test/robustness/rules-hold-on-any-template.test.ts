@@ -13,7 +13,8 @@
  */
 import fc from 'fast-check';
 import { checkStacks } from '../../lib/checks/engine';
-import { ALL_RULES, dppRuleSet } from '../../lib/checks/rules';
+import { ALL_RULES, dppRuleSet as rulesOfProfile } from '../../lib/checks/rules';
+import { DPP_2025 } from '../../lib/policy/profile';
 import type { CfnResource, StackTemplate } from '../../lib/checks/template';
 import type { Finding } from '../../lib/checks/types';
 import { stacksArb, valueArb, WRONG_SHAPES, type TemplateVocabulary } from './arbitraries';
@@ -22,6 +23,9 @@ import {
   CUSTOM_RESOURCE, CUSTOM_RESOURCE_DECLARATION, formatPath, nodePaths, refersTo, removeAt, replaceAt, UNKNOWN_DECLARATIONS, UNKNOWN_VARIANTS, valueAt,
   type NodePath, type UnknownVariant,
 } from './unknown-values';
+
+// The strictest built-in profile turns every rule on, those `dpp` leaves off included.
+const dppRuleSet = () => rulesOfProfile(DPP_2025);
 
 /** Generated cases per property by default: with the exhaustive sweeps, about 24,000 checks in about 10 s. */
 const RUNS = {

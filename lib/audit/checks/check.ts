@@ -1,4 +1,5 @@
 import type { ClauseId, Level } from '../../checks/types';
+import { DPP, type PolicyProfile } from '../../policy/profile';
 import type { IamSnapshot, Source } from '../collect';
 import type { AuditSettings } from '../types';
 
@@ -36,6 +37,11 @@ export function need<T>(source: Source<T>): T {
 }
 
 const DAY_MS = 86_400_000;
+
+/** The profile a run applies (`dpp` unless the settings name one). */
+export function policyOfRun(settings: AuditSettings): PolicyProfile {
+  return settings.policy ?? DPP;
+}
 
 /** Whole days from `then` to `now`. */
 export function daysSince(then: Date, now: Date): number {

@@ -1,3 +1,4 @@
+import { DPP } from '../../policy/profile';
 import type { NotChecked } from '../types';
 
 /**
@@ -7,7 +8,7 @@ import type { NotChecked } from '../types';
 export const PROCEDURAL_ITEMS: readonly NotChecked[] = [
   {
     check: 'DPP-AUDIT-2.4-PasswordMinimumAge',
-    reason: 'procedural: IAM password policies have no minimum password age; enforce the 1-day minimum in the identity provider',
+    reason: `procedural: IAM password policies have no minimum password age; enforce the minimum of ${DPP.values.passwordMinAgeDays} day(s) in the identity provider`,
   },
   {
     check: 'DPP-AUDIT-2.4-PasswordExcludesUserName',

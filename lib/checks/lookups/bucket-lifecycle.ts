@@ -100,3 +100,20 @@ export function requireWholeBucketLifecycleRule(ctx: ResourceContext, requiremen
   const detail = reasons.length > 0 ? ` (${reasons.join('; ')})` : '';
   return fail(`no Enabled lifecycle rule applying to the whole bucket ${requirement.what}${detail}`, rulesProperty);
 }
+
+/**
+ * Current objects expire within `days` (DPP 3.1 for PII, DPP 2.8 for non-PII under a profile that
+ * asks for it). A fixed `ExpirationDate` is not a retention period: objects written after it are
+ * never expired by it.
+ */
+export function expiresCurrentObjects(days: number): LifecycleRequirement {
+  return {
+    what: `expires current objects within ${days} days`,
+    assess: (ctx, path) => {
+      const property = `${path}.ExpirationInDays`;
+      const verdict = assessDays(ctx.prop(property), property, days, (n) => `expires current objects after ${n} days`);
+      if (verdict) return verdict;
+      return ctx.prop(`${path}.ExpirationDate`).kind === 'absent' ? undefined : { outcome: 'misses', reason: 'expires on a fixed ExpirationDate, not after a retention period' };
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { DPP } from '../../policy/profile';
 import { readPath } from '../context';
 import type { TemplateIndex } from '../template-index';
 import { asBoolean } from '../values';
@@ -101,3 +102,9 @@ export function storeEncryption(index: TemplateIndex, logicalId: string): StoreE
   }
   return spec.otherwise;
 }
+
+/**
+ * The explanation of the rules that require a store encrypted at rest. The services encrypt with
+ * AES-256, above the floor of every built-in profile (DPP 3.4; key specs: DPP-3.4-KmsKeySpecStrength).
+ */
+export const STORE_ENCRYPTION_EXPLANATION = `DPP 3.4 Encryption at Rest requires every store of Information to be encrypted at rest with AES-${DPP.values.symmetricKeyMinBits} or stronger.`;

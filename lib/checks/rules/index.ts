@@ -1,3 +1,4 @@
+import { DPP, type PolicyProfile } from '../../policy/profile';
 import { RuleSet } from '../engine';
 import type { Rule } from '../types';
 import { rules as networkProtection } from './2.1-network-protection';
@@ -33,10 +34,14 @@ export const ALL_RULES: readonly Rule[] = [
   ...vulnerabilityManagement,
 ];
 
-let defaultRuleSet: RuleSet | undefined;
+const ruleSets = new WeakMap<PolicyProfile, RuleSet>();
 
-/** The rule set of every DPP rule, built once. */
-export function dppRuleSet(): RuleSet {
-  defaultRuleSet ??= new RuleSet(ALL_RULES);
-  return defaultRuleSet;
+/** The rule set of every DPP rule under a profile (default `dpp`), built once per profile. */
+export function dppRuleSet(policy: PolicyProfile = DPP): RuleSet {
+  let ruleSet = ruleSets.get(policy);
+  if (!ruleSet) {
+    ruleSet = new RuleSet(ALL_RULES, policy);
+    ruleSets.set(policy, ruleSet);
+  }
+  return ruleSet;
 }

@@ -16,17 +16,22 @@ import {
   summaryLine,
   type AuditFormat,
 } from '../../audit';
+import { PolicyError } from '../../policy/errors';
 import { UsageError } from '../errors';
 import { writeOutput } from '../output';
+import { profileOption, selectedProfile } from '../profile-option';
 
 interface AuditCommandOptions {
+  /** The policy profile (`--profile`). */
   readonly profile?: string;
+  /** The AWS credentials profile (`--aws-profile`). */
+  readonly awsProfile?: string;
   readonly region?: string;
   readonly endpointUrl?: string;
   readonly format: AuditFormat;
   readonly output?: string;
-  readonly inactiveDays: number;
-  readonly keyMaxAgeDays: number;
+  readonly inactiveDays?: number;
+  readonly keyMaxAgeDays?: number;
   readonly org?: boolean;
   readonly roleName?: string;
   readonly concurrency?: number;
@@ -70,13 +75,14 @@ export function registerAudit(program: Command, state: { exitCode: number }): vo
   program
     .command('audit')
     .description('audit the live AWS account\'s IAM against DPP 2.2, 2.3 and 2.4, and produce the quarterly access review')
-    .option('--profile <name>', 'AWS profile to use (default: the default credential chain)')
+    .addOption(profileOption())
+    .option('--aws-profile <name>', 'AWS profile of the shared config/credentials files to use (default: the default credential chain)')
     .option('--region <region>', 'region for the IAM client; IAM is global (default: AWS_REGION, the profile\'s region, else us-east-1)')
     .option('--endpoint-url <url>', 'call this endpoint instead of IAM\'s', endpointUrl)
     .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
     .option('--output <file>', 'write the report to this file (atomically) instead of stdout')
-    .option('--inactive-days <days>', 'console access or access keys unused for longer are stale', positiveInteger, DEFAULT_INACTIVE_DAYS)
-    .option('--key-max-age-days <days>', 'active access keys older than this must be rotated', positiveInteger, DEFAULT_KEY_MAX_AGE_DAYS)
+    .option('--inactive-days <days>', `console access or access keys unused for longer are stale (default: the profile's, ${DEFAULT_INACTIVE_DAYS} in dpp)`, positiveInteger)
+    .option('--key-max-age-days <days>', `active access keys older than this must be rotated (default: the profile's, ${DEFAULT_KEY_MAX_AGE_DAYS} in dpp)`, positiveInteger)
     .option('--org', 'audit every ACTIVE account of the AWS Organization (run from the management or a delegated administrator account)')
     .option('--role-name <name>', 'with --org: the read-only role to assume in each account (docs/audit-org-policy.json)', roleName)
     .option('--concurrency <n>', `with --org: accounts audited at once (1 to ${MAX_ORG_CONCURRENCY})`, concurrency)
@@ -104,9 +110,11 @@ function deliver(rendered: string, options: AuditCommandOptions, subject: string
 }
 
 async function auditOrganization(options: AuditCommandOptions, role: string): Promise<number> {
+  const policy = auditProfile(options);
   try {
     const report = await runOrgAudit({
-      profile: options.profile,
+      profile: options.awsProfile,
+      policy,
       region: options.region,
       endpointUrl: options.endpointUrl,
       roleName: role,
@@ -123,12 +131,24 @@ async function auditOrganization(options: AuditCommandOptions, role: string): Pr
   }
 }
 
+/** The policy profile, with a hint for a `--profile` meant as the AWS profile (its meaning before profiles existed). */
+function auditProfile(options: AuditCommandOptions) {
+  try {
+    return selectedProfile(options);
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    throw new PolicyError(error.problems.map((line) => `${line} (for AWS credentials use --aws-profile)`));
+  }
+}
+
 async function audit(options: AuditCommandOptions): Promise<number> {
-  const client = createIamClient({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl });
+  const policy = auditProfile(options);
+  const client = createIamClient({ profile: options.awsProfile, region: options.region, endpointUrl: options.endpointUrl });
   try {
     const report = await runAudit(client, {
       inactiveDays: options.inactiveDays,
       keyMaxAgeDays: options.keyMaxAgeDays,
+      policy,
       endpointUrl: options.endpointUrl,
     });
     deliver(formatAuditReport(report, options.format), options, `for account ${report.account}`, summaryLine(report));

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { RuleSet } from '../../checks/engine';
 import { dppRuleSet } from '../../checks/rules';
 import type { Notice } from '../../loading/loaded-template';
 import type { FailLevel } from '../../reports/check-report';
@@ -10,6 +11,7 @@ import { TotalsCounter, type CheckFormatter, type CheckTotals } from '../../repo
 import { CheckTextFormatter, plural } from '../../reports/check-text';
 import { colourWanted } from '../../reports/colour';
 import { StreamedOutput } from '../output';
+import { profileOption, selectedProfile } from '../profile-option';
 import { packageVersion } from '../version';
 
 type Format = 'text' | 'json' | 'sarif' | 'junit';
@@ -19,17 +21,18 @@ interface CheckOptions {
   readonly output?: string;
   readonly failOn: FailLevel;
   readonly jobs: number;
+  readonly profile?: string;
 }
 
 export const PATHS_HELP = 'templates (.json, .yaml, .yml, .template), directories of them (recursive), or cloud assemblies (cdk.out)';
 
-function formatter(options: CheckOptions): CheckFormatter {
-  const rules = dppRuleSet().rules;
+function formatter(options: CheckOptions, ruleSet: RuleSet): CheckFormatter {
+  const rules = ruleSet.rules;
   switch (options.format) {
     case 'json':
-      return new CheckJsonFormatter();
+      return new CheckJsonFormatter(ruleSet.policy);
     case 'sarif':
-      return new CheckSarifFormatter(rules, packageVersion());
+      return new CheckSarifFormatter(ruleSet, packageVersion());
     case 'junit':
       return new CheckJunitFormatter(options.failOn);
     default:
@@ -51,13 +54,14 @@ function jobsOption(value: string): number {
  * so memory stays flat; the report appears (stdout) or replaces `--output` only once complete.
  */
 async function check(paths: string[], options: CheckOptions): Promise<CheckTotals> {
-  const format = formatter(options);
+  const ruleSet = dppRuleSet(selectedProfile(options));
+  const format = formatter(options, ruleSet);
   const counter = new TotalsCounter(options.failOn);
   const out = new StreamedOutput(options.output);
   try {
     const templateNotices: Notice[] = [];
     let inputNotices: readonly Notice[] = [];
-    for await (const event of checkStream(paths, { jobs: options.jobs })) {
+    for await (const event of checkStream(paths, { jobs: options.jobs, profile: ruleSet.policy })) {
       if (event.type === 'input-notices') {
         inputNotices = event.notices;
         continue;
@@ -86,6 +90,7 @@ export function registerCheck(program: Command, state: { exitCode: number }): vo
     .option('-o, --output <file>', 'write the report to this file instead of stdout (replaced only once complete)')
     .option('-j, --jobs <n>', `worker threads reading and checking templates (1 to ${MAX_JOBS}; the report is the same whatever n)`, jobsOption, 1)
     .addOption(new Option('--fail-on <level>', 'exit 1 when an unacknowledged finding is at this level or above').choices(['error', 'warning']).default('error'))
+    .addOption(profileOption())
     .addHelpText(
       'after',
       `

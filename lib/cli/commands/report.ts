@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { ALL_RULES } from '../../checks/rules';
+import { dppRuleSet } from '../../checks/rules';
 import { loadPaths } from '../../loading/load-paths';
 import { checkTemplates } from '../../reports/check-report';
 import { coverage } from '../../reports/coverage';
@@ -8,6 +8,7 @@ import { processingRecord } from '../../reports/processing';
 import { formatProcessingCsv, formatProcessingJson, formatProcessingMarkdown } from '../../reports/processing-format';
 import { gitCommit } from '../git-commit';
 import { writeOutput } from '../output';
+import { profileOption, selectedProfile } from '../profile-option';
 import { packageVersion } from '../version';
 import { PATHS_HELP } from './check';
 
@@ -24,9 +25,11 @@ export function registerReport(program: Command, _state: { exitCode: number }): 
     .argument('[paths...]', PATHS_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(COVERAGE_FORMATS)).default('markdown'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
-    .action((paths: string[], options: { format: keyof typeof COVERAGE_FORMATS; output?: string }) => {
-      const checked = paths.length > 0 ? checkTemplates(loadPaths(paths)) : undefined;
-      const matrix = coverage(ALL_RULES, checked);
+    .addOption(profileOption())
+    .action((paths: string[], options: { format: keyof typeof COVERAGE_FORMATS; output?: string; profile?: string }) => {
+      const rules = dppRuleSet(selectedProfile(options));
+      const checked = paths.length > 0 ? checkTemplates(loadPaths(paths), rules) : undefined;
+      const matrix = coverage(rules.rules, checked, rules.policy);
       const text = options.format === 'html'
         ? formatCoverageHtml(matrix, { stamp: { generatedAt: new Date().toISOString(), version: packageVersion(), commit: gitCommit(paths[0] ?? '.') } })
         : COVERAGE_FORMATS[options.format](matrix);

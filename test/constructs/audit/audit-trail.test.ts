@@ -130,8 +130,8 @@ describe('AuditTrail props', () => {
   });
 
   test.each([
-    [{ lockDays: 89 }, 'AuditTrail: lockDays must be an integer from 90 to 36500 (DPP 3.6 keeps logs at least 90 days), got 89'],
-    [{ logRetention: logs.RetentionDays.TWO_MONTHS }, 'AuditTrail: logRetention must be at least 90 days (DPP 3.6 Logging and Monitoring), got 60'],
+    [{ lockDays: 89 }, 'AuditTrail: lockDays must be an integer from 90 to 36500 (DPP 3.6 keeps logs at least 90 days under profile dpp), got 89'],
+    [{ logRetention: logs.RetentionDays.TWO_MONTHS }, 'AuditTrail: logRetention must be at least 90 days (DPP 3.6 Logging and Monitoring, profile dpp), got 60'],
     [{ transitionAfterDays: 10 }, 'AuditTrail: transitionAfterDays must be an integer from 30 to 36500'],
     [{ trailName: 'a' }, 'AuditTrail: trailName must be 3 to 128 letters'],
   ])('rejects %p', (props, message) => {

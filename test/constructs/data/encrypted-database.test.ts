@@ -171,13 +171,13 @@ describe('EncryptedDatabase props', () => {
 
   test.each<[string, Partial<EncryptedDatabaseProps>, string]>([
     ['a port the data tier does not admit', { port: 3306 }, "EncryptedDatabase: port must be the network's databasePort (5432): the data tier's network ACL admits no other port, got 3306"],
-    ['backups under 7 days', { backupRetentionDays: 3 }, 'EncryptedDatabase: backupRetentionDays must be an integer from 7 to 35 (DPP 3.7), got 3'],
+    ['backups under 7 days', { backupRetentionDays: 3 }, 'EncryptedDatabase: backupRetentionDays must be an integer from 7 to 35 (DPP 3.7, profile dpp), got 3'],
     ['logs kept under 90 days', { logRetentionDays: 30 }, 'EncryptedDatabase: logRetentionDays must be at least 90 days'],
     ['a default master user name', { masterUsername: 'postgres' }, 'EncryptedDatabase: masterUsername must start with a letter'],
     ['an identifier with capitals', { identifier: 'Orders_DB' }, 'EncryptedDatabase: identifier must be lowercase letters'],
     ['an identifier with a double hyphen', { identifier: 'orders--db' }, 'EncryptedDatabase: identifier must be lowercase letters'],
     ['a major-only version', { engineVersion: '17' }, "EncryptedDatabase: engineVersion must be major.minor, e.g. '17.5', got \"17\""],
-    ['no rotation', { rotationDays: 0 }, 'EncryptedDatabase: rotationDays must be an integer from 1 to 365 (DPP 2.4), got 0'],
+    ['no rotation', { rotationDays: 0 }, 'EncryptedDatabase: rotationDays must be an integer from 1 to 365 (DPP 2.4: credentials expire within 365 days under profile dpp), got 0'],
     ['an unknown engine', { engine: 'mysql' as never }, "EncryptedDatabase: engine must be 'aurora-postgresql' or 'postgresql'"],
     ['an unknown classification', { classification: 'secret' as never }, 'EncryptedDatabase: classification must be one of pii, confidential, internal, public'],
     ['a blank data origin', { dataOrigin: ' ' }, 'EncryptedDatabase: dataOrigin must not be empty'],

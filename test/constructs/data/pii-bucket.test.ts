@@ -129,7 +129,7 @@ describe('PiiBucket props', () => {
     ['a blank legal basis', { retentionDays: 60, legalBasis: '  ' }, 'PiiBucket: legalBasis must name the law that requires the retention, not be blank'],
     ['a zero retention', { retentionDays: 0 }, 'PiiBucket: retentionDays must be a whole number of days, at least 1, got 0'],
     ['non-current versions kept over 30 days', { noncurrentVersionRetentionDays: 45 }, 'PiiBucket: noncurrentVersionRetentionDays must be an integer from 1 to 30 (DPP 2.8), got 45'],
-    ['access logs kept under 90 days', { accessLogRetentionDays: 30 }, 'PiiBucket: accessLogRetentionDays must be at least 90 days (DPP 3.6), got 30'],
+    ['access logs kept under 90 days', { accessLogRetentionDays: 30 }, 'PiiBucket: accessLogRetentionDays must be at least 90 days (DPP 3.6 Logging and Monitoring, profile dpp), got 30'],
     ['an empty endpoint list', { vpcEndpointIds: [] }, 'PiiBucket: vpcEndpointIds must name at least one endpoint when given'],
     ['a blank data origin', { dataOrigin: '' }, 'PiiBucket: dataOrigin must not be empty'],
   ])('rejects %s', (_, props, message) => {

@@ -133,7 +133,7 @@ describe('DetectiveServices switches', () => {
       EventPattern: Match.objectLike({ detail: { severity: [{ numeric: ['>=', 7] }] } }),
     });
     expect(() => detective({ minimumGuardDutySeverity: 9 })).toThrow('DetectiveServices: minimumGuardDutySeverity must be an integer from 1 to 8, got 9');
-    expect(() => detective({ logRetention: 30 })).toThrow('DetectiveServices: logRetention must be at least 90 days (DPP 3.6 Logging and Monitoring), got 30');
+    expect(() => detective({ logRetention: 30 })).toThrow('DetectiveServices: logRetention must be at least 90 days (DPP 3.6 Logging and Monitoring, profile dpp), got 30');
   });
 });
 

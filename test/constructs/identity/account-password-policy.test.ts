@@ -86,13 +86,13 @@ describe('AccountPasswordPolicy props', () => {
   });
 
   test.each([
-    [{ minimumPasswordLength: 11 }, 'AccountPasswordPolicy: minimumPasswordLength must be an integer from 12 to 128 (DPP 2.4 requires at least 12), got 11'],
+    [{ minimumPasswordLength: 11 }, 'AccountPasswordPolicy: minimumPasswordLength must be an integer from 12 to 128 (DPP 2.4 requires at least 12 under profile dpp), got 11'],
     [{ minimumPasswordLength: 129 }, 'AccountPasswordPolicy: minimumPasswordLength must be an integer from 12 to 128'],
-    [{ maxPasswordAge: Duration.days(366) }, 'AccountPasswordPolicy: maxPasswordAge must be an integer from 1 to 365 (days; DPP 2.4 requires expiry within 365 days), got 366'],
+    [{ maxPasswordAge: Duration.days(366) }, 'AccountPasswordPolicy: maxPasswordAge must be an integer from 1 to 365 (days; DPP 2.4 requires expiry within 365 days under profile dpp), got 366'],
     [{ maxPasswordAge: Duration.hours(36) }, 'AccountPasswordPolicy: maxPasswordAge must be a whole number of days, got 1 day 12 hours'],
     [{ passwordReusePrevention: 0 }, 'AccountPasswordPolicy: passwordReusePrevention must be an integer from 1 to 24'],
     [{ passwordReusePrevention: 25 }, 'AccountPasswordPolicy: passwordReusePrevention must be an integer from 1 to 24'],
-    [{ logRetention: logs.RetentionDays.ONE_MONTH }, 'AccountPasswordPolicy: logRetention must be at least 90 days (DPP 3.6 Logging and Monitoring), got 30'],
+    [{ logRetention: logs.RetentionDays.ONE_MONTH }, 'AccountPasswordPolicy: logRetention must be at least 90 days (DPP 3.6 Logging and Monitoring, profile dpp), got 30'],
   ])('rejects %p', (props, message) => {
     expect(() => make(props)).toThrow(message);
   });

@@ -64,7 +64,7 @@ describe('DppUserPool props', () => {
   });
 
   test.each([
-    [{ minimumPasswordLength: 11 }, 'DppUserPool: minimumPasswordLength must be an integer from 12 to 99 (DPP 2.4 requires at least 12), got 11'],
+    [{ minimumPasswordLength: 11 }, 'DppUserPool: minimumPasswordLength must be an integer from 12 to 99 (DPP 2.4 requires at least 12 under profile dpp), got 11'],
     [{ dataOrigin: ' ' }, 'DppUserPool: dataOrigin must not be empty'],
   ])('rejects %p', (props, message) => {
     const { stack } = stackWithoutBundling();

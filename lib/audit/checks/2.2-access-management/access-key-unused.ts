@@ -10,7 +10,7 @@ const FIX = 'Deactivate and delete access keys nobody uses; issue keys only when
 export const accessKeyUnused: AuditCheck = {
   id: 'DPP-AUDIT-2.2-AccessKeyUnused',
   clause: '2.2',
-  description: 'No active access key is unused for more than --inactive-days (default 90) or never used',
+  description: 'No active access key is unused for more than --inactive-days (default: the profile\'s inactiveDays) or never used',
   run: ({ snapshot, settings }) =>
     reportUsers(snapshot).flatMap((row) =>
       row.accessKeys.filter((key) => key.active).flatMap((key): CheckResult[] => {

@@ -7,7 +7,7 @@ const FIX = 'Delete the user\'s console password (login profile) if they no long
 export const consoleAccessUnused: AuditCheck = {
   id: 'DPP-AUDIT-2.2-ConsoleAccessUnused',
   clause: '2.2',
-  description: 'No console password is unused for more than --inactive-days (default 90)',
+  description: 'No console password is unused for more than --inactive-days (default: the profile\'s inactiveDays)',
   run: ({ snapshot, settings }) =>
     reportUsers(snapshot).flatMap((row): CheckResult[] => {
       if (row.passwordEnabled !== true) return [];

@@ -1,20 +1,26 @@
-import { daysSince, day, type AuditCheck } from '../check';
+import { daysSince, day, policyOfRun, type AuditCheck } from '../check';
 import { reportUsers } from '../users';
 
-/** DPP 2.4 Credential Management: long-term keys are rotated within `--key-max-age-days`. */
+/**
+ * DPP 2.4 Credential Management: long-term keys are rotated within `--key-max-age-days` (default:
+ * the profile's rotation limit), at the profile's level (dpp-2025 names API key rotation).
+ */
 export const accessKeyAge: AuditCheck = {
   id: 'DPP-AUDIT-2.4-AccessKeyAge',
   clause: '2.4',
-  description: 'Active access keys are younger than --key-max-age-days (default 90)',
-  run: ({ snapshot, settings }) =>
-    reportUsers(snapshot).flatMap((row) =>
+  description: 'Active access keys are younger than --key-max-age-days (default: the profile\'s rotation limit)',
+  run: ({ snapshot, settings }) => {
+    const level = policyOfRun(settings).values.accessKeyRotationLevel;
+    if (level === 'off') return [];
+    return reportUsers(snapshot).flatMap((row) =>
       row.accessKeys
         .filter((key) => key.active && key.lastRotated && daysSince(key.lastRotated, settings.now) > settings.keyMaxAgeDays)
         .map((key) => ({
-          level: 'error' as const,
+          level,
           subject: `user/${row.user}`,
           message: `Access key ${key.slot} was created ${day(key.lastRotated!)}, ${daysSince(key.lastRotated!, settings.now)} days ago (limit ${settings.keyMaxAgeDays}).`,
           fix: 'Rotate the key: create a new one, switch its consumer over, then deactivate and delete the old one; better, replace it with a role.',
         })),
-    ),
+    );
+  },
 };

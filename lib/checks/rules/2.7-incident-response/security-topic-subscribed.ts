@@ -1,7 +1,8 @@
 import { stacksByEnvironment, unknownEnvironmentVerdicts } from '../../lookups/stack-environments';
 import type { TemplateIndex } from '../../template-index';
 import type { AppVerdict, Verdict } from '../../types';
-import { appRule, fail, unresolvable } from '../../types';
+import { policyAppRule } from '../../policy-rule';
+import { fail, unresolvable } from '../../types';
 import { isIntrinsic } from '../../values';
 import { PURPOSE_SECURITY_ALERTS, TAG_PURPOSE } from '../../vocabulary';
 
@@ -61,15 +62,15 @@ function environmentVerdicts(environment: string, stacks: readonly TemplateIndex
   }];
 }
 
-export const SecurityTopicSubscribed = appRule({
+export const SecurityTopicSubscribed = policyAppRule((policy) => ({
   id: 'DPP-2.7-SecurityTopicSubscribed',
   clause: '2.7',
   level: 'error',
   description: `Each baseline environment has an SNS topic tagged ${TAG_PURPOSE}=${PURPOSE_SECURITY_ALERTS} with at least one subscription`,
   fix: `Tag the environment's security SNS topic ${TAG_PURPOSE}=${PURPOSE_SECURITY_ALERTS} and subscribe the on-call address to it (the baseline's SecurityAlarms construct does both)`,
-  explanation: 'DPP 2.7 Incident Response requires Security Incidents to be detected and escalated (EcartAPI must be told within 24 hours); findings and alarms need a topic that reaches a person.',
+  explanation: `DPP 2.7 Incident Response requires Security Incidents to be detected and escalated (EcartAPI must be told within ${policy.values.incidentNotificationHours} hours); findings and alarms need a topic that reaches a person.`,
   check: (stacks) => [
     ...unknownEnvironmentVerdicts(stacks),
     ...[...stacksByEnvironment(stacks)].flatMap(([environment, envStacks]) => environmentVerdicts(environment, envStacks)),
   ],
-});
+}));

@@ -1,3 +1,4 @@
+import { STORE_ENCRYPTION_EXPLANATION } from '../../lookups/store-encryption';
 import { requireTrue } from '../../assert';
 import type { ResourceContext, Verdict } from '../../types';
 import { resourceRule, unresolvable } from '../../types';
@@ -40,6 +41,6 @@ export const EbsVolumeEncrypted = resourceRule({
   resourceTypes: ['AWS::EC2::Volume', ...Object.keys(MAPPINGS)],
   description: 'EBS volumes (standalone, and those declared in launch templates and instances) are encrypted',
   fix: 'Set Encrypted: true on the volume or block device mapping (with KmsKeyId naming a customer-managed key)',
-  explanation: 'DPP 3.4 Encryption at Rest requires every store of Information to be encrypted at rest with AES-128 or stronger.',
+  explanation: STORE_ENCRYPTION_EXPLANATION,
   check: (ctx) => ctx.type === 'AWS::EC2::Volume' ? requireEncrypted(ctx, '', 'volume') : mappedVolumes(ctx, MAPPINGS[ctx.type]),
 });

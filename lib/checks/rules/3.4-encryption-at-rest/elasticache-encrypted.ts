@@ -1,3 +1,4 @@
+import { STORE_ENCRYPTION_EXPLANATION } from '../../lookups/store-encryption';
 import { requireTrue } from '../../assert';
 import { resourceRule } from '../../types';
 
@@ -8,6 +9,6 @@ export const ElastiCacheAtRestEncrypted = resourceRule({
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
   description: 'ElastiCache replication groups are encrypted at rest',
   fix: 'Set AtRestEncryptionEnabled: true (with KmsKeyId naming a customer-managed key)',
-  explanation: 'DPP 3.4 Encryption at Rest requires every store of Information to be encrypted at rest with AES-128 or stronger.',
+  explanation: STORE_ENCRYPTION_EXPLANATION,
   check: (ctx) => requireTrue(ctx, 'AtRestEncryptionEnabled', 'cache is not encrypted at rest (AtRestEncryptionEnabled is not true)'),
 });

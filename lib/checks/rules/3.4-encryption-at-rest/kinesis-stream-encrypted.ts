@@ -1,3 +1,4 @@
+import { STORE_ENCRYPTION_EXPLANATION } from '../../lookups/store-encryption';
 import { requireOneOf } from '../../assert';
 import { resourceRule } from '../../types';
 
@@ -8,7 +9,7 @@ export const KinesisStreamEncrypted = resourceRule({
   resourceTypes: ['AWS::Kinesis::Stream'],
   description: 'Kinesis data streams are encrypted with KMS',
   fix: 'Set StreamEncryption { EncryptionType: KMS, KeyId: a customer-managed key }',
-  explanation: 'DPP 3.4 Encryption at Rest requires every store of Information to be encrypted at rest with AES-128 or stronger.',
+  explanation: STORE_ENCRYPTION_EXPLANATION,
   check: (ctx) => requireOneOf(ctx, 'StreamEncryption.EncryptionType', ['KMS'], (actual) =>
     actual === undefined ? 'stream is not encrypted (StreamEncryption is absent)' : `stream encryption type is ${String(actual)}, not KMS`),
 });

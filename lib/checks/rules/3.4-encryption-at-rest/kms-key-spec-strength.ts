@@ -1,26 +1,49 @@
-import { fail, resourceRule, unresolvable, warn } from '../../types';
+import { policyRule } from '../../policy-rule';
+import { fail, unresolvable, warn } from '../../types';
 
-/** Specs at least as strong as AES-128 / RSA-2048 besides RSA (which is judged by its size). */
-const STRONG_SPECS = /^(?:SYMMETRIC_DEFAULT|ECC_NIST_P(?:256|384|521)|ECC_SECG_P256K1|HMAC_(?:224|256|384|512)|SM2|ML_DSA_(?:44|65|87))$/;
+/**
+ * Specs besides RSA (judged by its size) and the symmetric strength each gives, in bits:
+ * SYMMETRIC_DEFAULT is AES-256-GCM; ECC curves give half their size (NIST SP 800-57 Part 1,
+ * Table 2); HMAC keys authenticate and never encrypt data, so they never weaken encryption.
+ */
+const SPEC_STRENGTH: Readonly<Record<string, number>> = {
+  SYMMETRIC_DEFAULT: 256,
+  ECC_NIST_P256: 128,
+  ECC_NIST_P384: 192,
+  ECC_NIST_P521: 256,
+  ECC_SECG_P256K1: 128,
+  SM2: 128,
+  HMAC_224: Infinity,
+  HMAC_256: Infinity,
+  HMAC_384: Infinity,
+  HMAC_512: Infinity,
+  ML_DSA_44: Infinity,
+  ML_DSA_65: Infinity,
+  ML_DSA_87: Infinity,
+};
 const RSA = /^RSA_(\d+)$/;
 
-export const KmsKeySpecStrength = resourceRule({
-  id: 'DPP-3.4-KmsKeySpecStrength',
-  clause: '3.4',
-  level: 'error',
-  resourceTypes: ['AWS::KMS::Key'],
-  description: 'KMS key specs are at least AES-128 / RSA-2048 strength',
-  fix: 'Use KeySpec SYMMETRIC_DEFAULT (AES-256), RSA_2048 or larger, or an ECC/HMAC spec',
-  explanation: 'DPP 3.4 Encryption at Rest requires PII encrypted with at least AES-128 or RSA with 2048-bit keys.',
-  check: (ctx) => {
-    const spec = ctx.prop('KeySpec');
-    if (spec.kind === 'absent') return undefined; // SYMMETRIC_DEFAULT: AES-256-GCM
-    if (spec.kind !== 'known') return unresolvable('KeySpec', spec.kind === 'unresolvable' ? spec.why : 'a reference');
-    const value = String(spec.value);
-    const rsa = RSA.exec(value);
-    if (rsa) return Number(rsa[1]) >= 2048 ? undefined : fail(`key spec ${value} is weaker than RSA-2048`, 'KeySpec');
-    // ECC P-256 and up match AES-128 strength (NIST SP 800-57); HMAC keys authenticate and never encrypt data.
-    if (STRONG_SPECS.test(value)) return undefined;
-    return warn(`key spec ${value} is not one this rule knows: check it is at least AES-128 / RSA-2048 strength`, 'KeySpec');
-  },
+export const KmsKeySpecStrength = policyRule((policy) => {
+  const { symmetricKeyMinBits: aes, rsaKeyMinBits: rsaBits } = policy.values;
+  const floor = `AES-${aes} / RSA-${rsaBits}`;
+  return {
+    id: 'DPP-3.4-KmsKeySpecStrength',
+    clause: '3.4',
+    level: 'error',
+    resourceTypes: ['AWS::KMS::Key'],
+    description: `KMS key specs are at least ${floor} strength`,
+    fix: `Use KeySpec SYMMETRIC_DEFAULT (AES-256), RSA_${rsaBits} or larger, or an ECC/HMAC spec of that strength`,
+    explanation: `DPP 3.4 Encryption at Rest requires PII encrypted with at least AES-${aes} or RSA with ${rsaBits}-bit keys (profile ${policy.name}).`,
+    check: (ctx) => {
+      const spec = ctx.prop('KeySpec');
+      if (spec.kind === 'absent') return undefined; // SYMMETRIC_DEFAULT: AES-256-GCM
+      if (spec.kind !== 'known') return unresolvable('KeySpec', spec.kind === 'unresolvable' ? spec.why : 'a reference');
+      const value = String(spec.value);
+      const rsa = RSA.exec(value);
+      if (rsa) return Number(rsa[1]) >= rsaBits ? undefined : fail(`key spec ${value} is weaker than RSA-${rsaBits}`, 'KeySpec');
+      const strength = SPEC_STRENGTH[value];
+      if (strength === undefined) return warn(`key spec ${value} is not one this rule knows: check it is at least ${floor} strength`, 'KeySpec');
+      return strength >= aes ? undefined : fail(`key spec ${value} is weaker than AES-${aes}`, 'KeySpec');
+    },
+  };
 });

@@ -1,3 +1,4 @@
+import { STORE_ENCRYPTION_EXPLANATION } from '../../lookups/store-encryption';
 import { requireTrue } from '../../assert';
 import { resourceRule } from '../../types';
 
@@ -8,6 +9,6 @@ export const OpenSearchEncryptedAtRest = resourceRule({
   resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
   description: 'OpenSearch and Elasticsearch domains are encrypted at rest',
   fix: 'Set EncryptionAtRestOptions.Enabled: true (with KmsKeyId naming a customer-managed key)',
-  explanation: 'DPP 3.4 Encryption at Rest requires every store of Information to be encrypted at rest with AES-128 or stronger.',
+  explanation: STORE_ENCRYPTION_EXPLANATION,
   check: (ctx) => requireTrue(ctx, 'EncryptionAtRestOptions.Enabled', 'domain is not encrypted at rest (EncryptionAtRestOptions.Enabled is not true)'),
 });

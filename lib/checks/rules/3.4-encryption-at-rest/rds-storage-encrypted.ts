@@ -1,3 +1,4 @@
+import { STORE_ENCRYPTION_EXPLANATION } from '../../lookups/store-encryption';
 import { isClusterMember } from '../../lookups/database';
 import { requireTrue } from '../../assert';
 import { resourceRule } from '../../types';
@@ -9,7 +10,7 @@ export const RdsStorageEncrypted = resourceRule({
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster'],
   description: 'RDS, Aurora, DocumentDB and Neptune storage is encrypted at rest',
   fix: 'Set StorageEncrypted: true (with KmsKeyId naming a customer-managed key)',
-  explanation: 'DPP 3.4 Encryption at Rest requires every store of Information to be encrypted at rest with AES-128 or stronger.',
+  explanation: STORE_ENCRYPTION_EXPLANATION,
   check: (ctx) => {
     // A DB instance inside an Aurora cluster inherits the cluster's encryption.
     if (isClusterMember(ctx)) return undefined;

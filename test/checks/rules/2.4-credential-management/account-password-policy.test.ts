@@ -20,7 +20,7 @@ describe('DPP-2.4-AccountPasswordPolicy', () => {
     const [finding, ...rest] = policy({ MinimumPasswordLength: '8' });
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ ruleId: 'DPP-2.4-AccountPasswordPolicy', clause: '2.4', level: 'error', logicalId: 'Pw', property: 'MinimumPasswordLength' });
-    expect(finding.message).toMatch(/^the minimum password length is 8, below 12\. Fix: /);
+    expect(finding.message).toMatch(/^the minimum password length is 8, below 12; profile dpp requires at least 12\. Fix: /);
   });
 
   test.each([

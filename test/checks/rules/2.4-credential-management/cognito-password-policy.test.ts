@@ -15,7 +15,7 @@ describe('DPP-2.4-CognitoPasswordPolicy', () => {
     const [finding, ...rest] = pool({ ...GOOD, MinimumLength: 8 });
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ ruleId: 'DPP-2.4-CognitoPasswordPolicy', clause: '2.4', level: 'error', logicalId: 'Pool', property: 'Policies.PasswordPolicy.MinimumLength' });
-    expect(finding.message).toMatch(/^the minimum password length is 8, below 12\. Fix: /);
+    expect(finding.message).toMatch(/^the minimum password length is 8, below 12; profile dpp requires at least 12\. Fix: /);
   });
 
   test('fails each character class not required', () => {
