@@ -72,7 +72,7 @@ function incidentFacts({ profile, facts }: DocumentInputs): string[] {
     ...table(['Trail (stack / logical ID)', 'Multi-region', 'Log file validation', 'CloudWatch Logs group'], trails, 'No CloudTrail trail in the checked templates: name where the audit logs are.'),
     '### Account lockout (DPP 2.2)',
     '',
-    ...table(['Function (stack / logical ID)', 'Failures', 'Window (minutes)', 'Action'], lockouts, `No lockout function in the checked templates; the profile asks for a lockout after ${profile.lockoutMaxFailures} failures in ${profile.lockoutWindowMinutes} minutes.`),
+    ...table(['Function (stack / logical ID)', 'Failures', 'Window (minutes)', 'Action'], lockouts, `No lockout function in the checked templates; the profile asks for a lockout after at most ${profile.lockoutMaxFailures} failed log-ins counted over at most ${profile.lockoutWindowMinutes} minutes.`),
     'Unlocking a user (after confirming the person\'s identity and reviewing the attempts as a possible incident): detach the lockout\'s deny-all policy (`aws iam detach-user-policy --user-name <user> --policy-arn <deny-all policy ARN>`) or, with the `remove-login-profile` action, give a temporary password the user must change (`aws iam create-login-profile --user-name <user> --password-reset-required --password <temporary>`); then `aws iam untag-user --user-name <user> --tag-keys dpp:locked`. To reset the count, delete the user\'s item from the lockout table.',
     '',
     'Chain of custody: record the SHA-256 of every piece of evidence (this pack\'s `manifest.json` does so for its own files).',

@@ -15,7 +15,7 @@ import type { AccessReviewInput } from './access-review-input';
 import { appFacts } from './app-facts';
 import { fillDocument, PROCEDURAL_DOCUMENTS, type DocumentInputs } from './documents';
 import { formatIndexHtml } from './index-html';
-import { DPP_PROFILE, type EvidenceProfile } from './profile';
+import { evidenceProfile, type EvidenceProfile } from './profile';
 
 /** One file of the pack, by its path inside the pack (always `/`-separated). */
 export interface EvidenceFile {
@@ -31,7 +31,7 @@ export interface EvidenceOptions {
   readonly stamp: ReportStamp;
   /**
    * The policy profile whose numbers the documents quote.
-   * @default DPP_PROFILE (`dpp`, the policy as written)
+   * @default - the numbers of the profile the report's rules ran under
    */
   readonly profile?: EvidenceProfile;
   /** `dpp audit --format json` output, copied in and summarised; its findings count toward 2.2–2.4. */
@@ -91,9 +91,9 @@ function acknowledgmentsMarkdown(findings: readonly ReportedFinding[]): string {
  */
 export function buildEvidencePack(options: EvidenceOptions): EvidenceFile[] {
   const { report, stamp, accessReview } = options;
-  const profile = options.profile ?? DPP_PROFILE;
+  const profile = options.profile ?? evidenceProfile(report.rules.policy);
   const fromCoverage = new Map(PROCEDURAL_DOCUMENTS.map((d) => [d.template, `../${d.output}`]));
-  const matrix = coverage(report.rules.rules, report);
+  const matrix = coverage(report.rules.rules, report, report.rules.policy);
   const stores = processingRecord(report.templates, report.indexes);
   const auditCounts = countsByClause(accessReview?.report.findings ?? [], (f) => f.clause as ClauseId, (f) => f.level);
   const verdicts = clauseVerdicts(matrix.clauses, auditCounts);

@@ -1,10 +1,9 @@
-import { MAX_PII_RETENTION_DAYS, MIN_LOG_RETENTION_DAYS } from '../config/schema';
+import { DPP, type PolicyProfile } from '../policy/profile';
 
 /**
  * The policy numbers the evidence pack quotes in its documents: the requirement of the policy
  * profile in force, not what one environment happens to configure (the app's own values are read
- * from its templates, see `app-facts.ts`). Today there is one profile, `dpp`, the policy as
- * written; the `--profile` option (policy profiles) supplies another through `EvidenceOptions.profile`.
+ * from its templates, see `app-facts.ts`), taken from the policy profile `--profile` selects.
  */
 export interface EvidenceProfile {
   /** The profile's name, printed on every page. */
@@ -13,11 +12,12 @@ export interface EvidenceProfile {
   readonly piiRetentionDays: number;
   /** DPP 3.6 Logging and Monitoring: logs kept at least this many days. */
   readonly logRetentionDays: number;
-  /** DPP 2.2 Access Management: the lockout the baseline applies by default. */
+  /** DPP 2.2 Access Management: an account is locked after at most this many failed log-ins… */
   readonly lockoutMaxFailures: number;
+  /** …counted over at most this many minutes. */
   readonly lockoutWindowMinutes: number;
-  /** DPP 2.2: access reviewed at least every this many months. */
-  readonly accessReviewMonths: number;
+  /** DPP 2.2: access reviewed at least every this many days (quarterly). */
+  readonly accessReviewDays: number;
   /** DPP 2.6 Risk Management: the risk assessment reviewed by senior management at least every this many months. */
   readonly riskReviewMonths: number;
   /** DPP 2.7 Incident Response: EcartAPI notified within this many hours of detection. */
@@ -34,22 +34,25 @@ export interface EvidenceProfile {
   readonly penetrationTestDays: number;
 }
 
-/**
- * `dpp`: the policy as written. Retention numbers come from the config schema; the lockout from the
- * `AccountLockout` defaults (5 failures in 15 minutes); the rest are the policy's own periods.
- */
-export const DPP_PROFILE: EvidenceProfile = {
-  name: 'dpp',
-  piiRetentionDays: MAX_PII_RETENTION_DAYS,
-  logRetentionDays: MIN_LOG_RETENTION_DAYS,
-  lockoutMaxFailures: 5,
-  lockoutWindowMinutes: 15,
-  accessReviewMonths: 3,
-  riskReviewMonths: 12,
-  incidentNotificationHours: 24,
-  incidentPlanReviewMonths: 6,
-  deletionDays: 30,
-  liveDeletionDays: 90,
-  vulnerabilityScanDays: 180,
-  penetrationTestDays: 365,
-};
+/** The numbers of a policy profile (lib/policy) that the evidence pack quotes. */
+export function evidenceProfile(policy: PolicyProfile): EvidenceProfile {
+  const v = policy.values;
+  return {
+    name: policy.name,
+    piiRetentionDays: v.piiRetentionDays,
+    logRetentionDays: v.logRetentionDays,
+    lockoutMaxFailures: v.lockoutMaxAttempts,
+    lockoutWindowMinutes: v.lockoutMaxWindowMinutes,
+    accessReviewDays: v.accessReviewDays,
+    riskReviewMonths: v.riskReviewMonths,
+    incidentNotificationHours: v.incidentNotificationHours,
+    incidentPlanReviewMonths: v.incidentPlanReviewMonths,
+    deletionDays: v.deletionRequestDays,
+    liveDeletionDays: v.liveCopiesDeletionDays,
+    vulnerabilityScanDays: v.vulnerabilityScanDays,
+    penetrationTestDays: v.penetrationTestDays,
+  };
+}
+
+/** `dpp`: the policy as written. */
+export const DPP_PROFILE: EvidenceProfile = evidenceProfile(DPP);

@@ -80,10 +80,10 @@ describe('the evidence pack of a small app', () => {
 
 describe('the numbers of the profile', () => {
   test('a different profile changes the documents and is named on every page', () => {
-    const strict = { ...DPP_PROFILE, name: 'strict', incidentNotificationHours: 12, lockoutMaxFailures: 3 };
+    const strict = { ...DPP_PROFILE, name: 'strict', incidentNotificationHours: 12, lockoutMaxFailures: 3, lockoutWindowMinutes: 15 };
     const files = buildEvidencePack({ report: checkTemplates(loadPaths(['test/fixtures/templates/no-rule-applies.yaml'])), stamp: STAMP, profile: strict, readTemplate: (t) => fs.readFileSync(t, 'utf8') });
     expect(fileOf(files, 'documents/2.7-incident-response.md')).toContain('within **12 hours**');
-    expect(fileOf(files, 'documents/2.7-incident-response.md')).toContain('a lockout after 3 failures in 15 minutes');
+    expect(fileOf(files, 'documents/2.7-incident-response.md')).toContain('a lockout after at most 3 failed log-ins counted over at most 15 minutes');
     expect(fileOf(files, 'index.html')).toContain('<dt>Policy profile</dt><dd>strict</dd>');
     expect(JSON.parse(fileOf(files, 'manifest.json')).profile).toBe('strict');
   });

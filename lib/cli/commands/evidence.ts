@@ -2,10 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { buildEvidencePack, readAccessReview, writeEvidenceDirectory, writeEvidenceZip, zipFiles } from '../../evidence';
+import { dppRuleSet } from '../../checks/rules';
 import { loadPaths } from '../../loading/load-paths';
 import { checkTemplates, summarise } from '../../reports/check-report';
 import { plural } from '../../reports/check-text';
 import { gitCommit } from '../git-commit';
+import { profileOption, selectedProfile } from '../profile-option';
 import { packageRoot, packageVersion } from '../version';
 import { PATHS_HELP } from './check';
 
@@ -13,10 +15,11 @@ interface EvidenceCommandOptions {
   readonly output: string;
   readonly accessReview?: string;
   readonly zip?: boolean;
+  readonly profile?: string;
 }
 
 /**
- * Registers `dpp evidence PATH... --output DIR [--access-review FILE] [--zip]`: the evidence pack
+ * Registers `dpp evidence PATH... --output DIR [--access-review FILE] [--zip] [--profile NAME|FILE]`: the evidence pack
  * for auditors. Exit codes as `dpp check` (0 no unacknowledged error, 1 errors, 2 bad input).
  */
 export function registerEvidence(program: Command, state: { exitCode: number }): void {
@@ -27,10 +30,12 @@ export function registerEvidence(program: Command, state: { exitCode: number }):
     .requiredOption('-o, --output <dir>', 'the folder to create (or, with --zip, the .zip file); never written over, and only created once complete')
     .option('--access-review <file>', 'the JSON of `dpp audit --format json` to include (its findings count toward DPP 2.2–2.4)')
     .option('--zip', 'write the pack as one .zip file instead of a folder')
+    .addOption(profileOption())
     .addHelpText('after', '\nExit codes: 0 no unacknowledged error, 1 at least one, 2 bad input (nothing is written).')
     .action((paths: string[], options: EvidenceCommandOptions) => {
       const accessReview = options.accessReview !== undefined ? readAccessReview(options.accessReview) : undefined;
-      const report = checkTemplates(loadPaths(paths));
+      const rules = dppRuleSet(selectedProfile(options));
+      const report = checkTemplates(loadPaths(paths), rules);
       const generatedAt = new Date();
       const files = buildEvidencePack({
         report,
