@@ -11,6 +11,7 @@ import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { MIN_LOG_RETENTION_DAYS } from '../../lib/config/schema';
 import { requireLogRetentionDays } from './log-retention';
 import { logServerAccess, newAccessLogsBucket } from './server-access-logs';
+import { retainExceptOnCreate } from '../common/removal';
 
 /** How S3 Object Lock protects the trail's log files. */
 export enum AuditLogLockMode {
@@ -142,7 +143,7 @@ export class AuditTrail extends Construct {
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: logRetention,
       encryptionKey: this.encryptionKey,
-      removalPolicy,
+      removalPolicy: retainExceptOnCreate(removalPolicy),
     });
     tagStore(this.logGroup, 'confidential');
 

@@ -12,6 +12,7 @@ import { acknowledgeNag } from '../common/nag-acknowledgments';
 import { invalidProp, requireIntegerInRange, requireLogRetention, requirePort } from '../common/validate';
 import type { SegmentedVpc } from '../network/segmented-vpc';
 import { attributionOf, tagStore, tagSupport } from './attribution';
+import { retainExceptOnCreate } from '../common/removal';
 
 /** The database engine of an {@link EncryptedDatabase}. */
 export type DatabaseEngine = 'aurora-postgresql' | 'postgresql';
@@ -217,7 +218,7 @@ export class EncryptedDatabase extends Construct implements ec2.IConnectable {
         logGroupName: `/aws/rds/${kind}/${this.identifier}/${logType}`,
         encryptionKey: props.keys.logs,
         retention: logRetentionDays as logs.RetentionDays,
-        removalPolicy: disposable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+        removalPolicy: disposable ? RemovalPolicy.DESTROY : retainExceptOnCreate(),
       });
     }
     this.logGroups = logGroups;

@@ -21,34 +21,44 @@ import {
   acknowledgeControlPlaneFunction, acknowledgeInlinePolicy, acknowledgeNag, acknowledgeNoReplication, awsManagedPolicyFinding, wildcardResourceFinding,
 } from '../common/nag-acknowledgments';
 import { requireIntegerInRange } from '../common/validate';
+import type { FeatureSwitch } from '../../lib/config/schema';
+import { MANAGED_CONFIG_RULES } from './config-rules';
+import { retainExceptOnCreate } from '../common/removal';
 
-/** The detective services, each of which an environment may leave to its organization's administrator account. */
+/**
+ * The detective services, each of which an environment may leave to its organization's
+ * administrator account: `true` creates the service here; `"existing"` creates nothing that would
+ * conflict with the organization's (no detector, hub, recorder, session or enablement) but keeps
+ * what the DPP adds on top of it (Config rules, routes of findings to the topic); `false` leaves
+ * the service and those additions out.
+ */
 export interface DetectiveServiceSwitches {
   /**
    * Amazon GuardDuty threat detection (DPP 2.7 Incident Response).
    * @default true
    */
-  readonly guardDuty?: boolean;
+  readonly guardDuty?: FeatureSwitch;
   /**
    * AWS Security Hub with the AWS Foundational Security Best Practices and CIS standards (DPP 2.7).
    * @default true
    */
-  readonly securityHub?: boolean;
+  readonly securityHub?: FeatureSwitch;
   /**
-   * AWS Config recorder, delivery channel and rules (DPP 3.3 Asset Management).
+   * AWS Config recorder, delivery channel and rules (DPP 3.3 Asset Management); with `"existing"`
+   * the rules only, on the organization's recorder.
    * @default true
    */
-  readonly config?: boolean;
+  readonly config?: FeatureSwitch;
   /**
    * Amazon Macie sensitive-data discovery in S3 (DPP 3.3 data loss prevention).
    * @default true
    */
-  readonly macie?: boolean;
+  readonly macie?: FeatureSwitch;
   /**
    * Amazon Inspector vulnerability scanning of EC2, ECR and Lambda (DPP 3.7 Vulnerability Management).
    * @default true
    */
-  readonly inspector?: boolean;
+  readonly inspector?: FeatureSwitch;
   /**
    * EBS encryption by default in the stack's region, so every new volume and snapshot is encrypted
    * (DPP 3.3 Asset Management baseline configuration, DPP 3.4 Encryption at Rest). CloudFormation
@@ -144,12 +154,15 @@ export class DetectiveServices extends Construct {
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const topic = new targets.SnsTopic(props.alertTopic);
 
-    if (props.guardDuty ?? true) {
+    const guardDuty = props.guardDuty ?? true;
+    if (guardDuty === true) {
       this.guardDutyDetector = new guardduty.CfnDetector(this, 'GuardDuty', {
         enable: true,
         findingPublishingFrequency: 'FIFTEEN_MINUTES',
         features: GUARD_DUTY_FEATURES.map((name) => ({ name, status: 'ENABLED' })),
       });
+    }
+    if (guardDuty !== false) {
       new events.Rule(this, 'GuardDutyFindings', {
         description: 'DPP 2.7: GuardDuty findings to the security topic',
         eventPattern: {
@@ -161,7 +174,8 @@ export class DetectiveServices extends Construct {
       });
     }
 
-    if (props.securityHub ?? true) {
+    const securityHub = props.securityHub ?? true;
+    if (securityHub === true) {
       this.securityHub = new securityhub.CfnHub(this, 'SecurityHub', {
         enableDefaultStandards: false,
         controlFindingGenerator: 'SECURITY_CONTROL',
@@ -172,6 +186,8 @@ export class DetectiveServices extends Construct {
         const standard = new securityhub.CfnStandard(this, name, { standardsArn: `arn:${partition}:securityhub:${region}::${standardPath}` });
         standard.addResourceDependency(this.securityHub);
       }
+    }
+    if (securityHub !== false) {
       new events.Rule(this, 'SecurityHubFindings', {
         description: 'DPP 2.7: new high and critical Security Hub findings to the security topic',
         eventPattern: {
@@ -189,18 +205,19 @@ export class DetectiveServices extends Construct {
       });
     }
 
-    if (props.config ?? true) {
-      const { recorder, bucket, rules } = this.addConfig(removalPolicy, props.accessLogsBucket);
+    const configMode = props.config ?? true;
+    if (configMode === true) {
+      const { recorder, bucket } = this.addConfigRecorder(removalPolicy, props.accessLogsBucket);
       this.configRecorder = recorder;
       this.configBucket = bucket;
-      this.configRules = rules;
     }
+    if (configMode !== false) this.configRules = this.addConfigRules(this.configRecorder);
 
-    if (props.macie ?? true) {
+    if ((props.macie ?? true) === true) {
       this.macieSession = new macie.CfnSession(this, 'Macie', { status: 'ENABLED', findingPublishingFrequency: 'FIFTEEN_MINUTES' });
     }
 
-    if (props.inspector ?? true) {
+    if ((props.inspector ?? true) === true) {
       this.inspectorEnablement = this.addInspector(logRetention, props.logEncryptionKey);
     }
 
@@ -215,7 +232,7 @@ export class DetectiveServices extends Construct {
    */
   private runtime(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): { role: iam.Role; logGroup: logs.LogGroup } {
     if (!this.awsCallsRuntime) {
-      const logGroup = new logs.LogGroup(this, 'InspectorLogGroup', { retention: logRetention, encryptionKey: logEncryptionKey, removalPolicy: RemovalPolicy.RETAIN });
+      const logGroup = new logs.LogGroup(this, 'InspectorLogGroup', { retention: logRetention, encryptionKey: logEncryptionKey, removalPolicy: retainExceptOnCreate() });
       this.awsCallsRuntime = { logGroup, role: functionRole(this, 'InspectorRole', logGroup, 'the function that enables Inspector and EBS encryption by default') };
     }
     return this.awsCallsRuntime;
@@ -259,7 +276,7 @@ export class DetectiveServices extends Construct {
     acknowledgeControlPlaneFunction(fn, { calls: 'Inspector and EC2 (EBS encryption by default), for the stack\'s AwsCustomResource calls', invokedBy: 'CloudFormation', customResource: true });
   }
 
-  private addConfig(removalPolicy: RemovalPolicy, accessLogsBucket: s3.IBucket | undefined): { recorder: config.CfnConfigurationRecorder; bucket: s3.Bucket; rules: config.ManagedRule[] } {
+  private addConfigRecorder(removalPolicy: RemovalPolicy, accessLogsBucket: s3.IBucket | undefined): { recorder: config.CfnConfigurationRecorder; bucket: s3.Bucket } {
     const { account } = Stack.of(this);
     const bucket = new s3.Bucket(this, 'ConfigBucket', {
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -318,35 +335,29 @@ export class DetectiveServices extends Construct {
       configSnapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
     });
     channel.node.addDependency(role);
+    // AWS Config needs the recorder before the delivery channel: "Before you can create a delivery
+    // channel, you must create a configuration recorder."
+    // Source: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-config-deliverychannel.html
+    channel.addResourceDependency(recorder);
+    return { recorder, bucket };
+  }
 
-    const rule = (id: string, identifier: string, description: string, inputParameters?: Record<string, unknown>): config.ManagedRule => {
+  /**
+   * The managed rules that mirror DPP clauses, on this construct's recorder or on the organization's
+   * (`config: "existing"`). A frequency only on periodic rules: AWS Config rejects one on a rule
+   * triggered by configuration changes (see {@link MANAGED_CONFIG_RULES}).
+   */
+  private addConfigRules(recorder: config.CfnConfigurationRecorder | undefined): config.ManagedRule[] {
+    return MANAGED_CONFIG_RULES.map(({ id, identifier, description, inputParameters, trigger }) => {
       const managed = new config.ManagedRule(this, id, {
         identifier,
         description,
         inputParameters,
-        maximumExecutionFrequency: config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS,
+        maximumExecutionFrequency: trigger === 'periodic' ? config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS : undefined,
       });
-      managed.node.addDependency(recorder);
+      if (recorder) managed.node.addDependency(recorder);
       return managed;
-    };
-    const rules = [
-      rule('PasswordPolicyRule', config.ManagedRuleIdentifiers.IAM_PASSWORD_POLICY, 'DPP 2.4: account password policy meets the DPP floor', {
-        RequireUppercaseCharacters: 'true', RequireLowercaseCharacters: 'true', RequireSymbols: 'true', RequireNumbers: 'true',
-        MinimumPasswordLength: '12', MaxPasswordAge: '365',
-      }),
-      rule('ConsoleMfaRule', config.ManagedRuleIdentifiers.MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS, 'DPP 2.4: IAM users with a console password have MFA'),
-      rule('RootMfaRule', config.ManagedRuleIdentifiers.ROOT_ACCOUNT_MFA_ENABLED, 'DPP 2.4: the root user has MFA'),
-      rule('UnusedCredentialsRule', config.ManagedRuleIdentifiers.IAM_USER_UNUSED_CREDENTIALS_CHECK, 'DPP 2.2: no credentials unused for 90 days', { maxCredentialUsageAge: '90' }),
-      rule('NoAdminPoliciesRule', config.ManagedRuleIdentifiers.IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS, 'DPP 2.3: no customer policy allows *:*'),
-      rule('BucketPublicAccessRule', config.ManagedRuleIdentifiers.S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED, 'DPP 2.1: buckets block public access'),
-      rule('BucketTlsRule', config.ManagedRuleIdentifiers.S3_BUCKET_SSL_REQUESTS_ONLY, 'DPP 2.5: buckets refuse requests without TLS'),
-      rule('RdsEncryptedRule', config.ManagedRuleIdentifiers.RDS_STORAGE_ENCRYPTED, 'DPP 3.4: RDS storage is encrypted'),
-      rule('EbsDefaultEncryptionRule', config.ManagedRuleIdentifiers.EC2_EBS_ENCRYPTION_BY_DEFAULT, 'DPP 3.4: EBS encryption by default is on'),
-      rule('MultiRegionTrailRule', config.ManagedRuleIdentifiers.CLOUDTRAIL_MULTI_REGION_ENABLED, 'DPP 3.6: a multi-region trail is logging'),
-      rule('TrailValidationRule', config.ManagedRuleIdentifiers.CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED, 'DPP 3.6: trails validate their log files'),
-      rule('FlowLogsRule', config.ManagedRuleIdentifiers.VPC_FLOW_LOGS_ENABLED, 'DPP 3.6: VPCs have flow logs'),
-    ];
-    return { recorder, bucket, rules };
+    });
   }
 
   private addInspector(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): cr.AwsCustomResource {

@@ -1,4 +1,4 @@
-import { CustomResource, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -9,6 +9,7 @@ import { acknowledgeControlPlaneFunction, acknowledgeNag, wildcardResourceFindin
 import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { HandlerFunction } from './handler-function';
 import { requireLogRetentionDays } from '../audit/log-retention';
+import { retainExceptOnCreate } from '../common/removal';
 
 /** The CloudFormation type of the resource (the DPP 2.4 password-policy rule keys on it). */
 export const ACCOUNT_PASSWORD_POLICY_TYPE = 'Custom::AccountPasswordPolicy';
@@ -127,7 +128,7 @@ export class AccountPasswordPolicy extends Construct {
     acknowledgeNag(this.handler, wildcardResourceFinding(this, '*'), PASSWORD_POLICY_RESOURCE_REASON);
     acknowledgeControlPlaneFunction(this.handler, { calls: 'IAM, for the account password policy', invokedBy: 'the custom-resource provider', customResource: true });
 
-    const providerLogGroup = new logs.LogGroup(this, 'ProviderLogGroup', { retention: logRetention, encryptionKey: props.logEncryptionKey, removalPolicy: RemovalPolicy.RETAIN });
+    const providerLogGroup = new logs.LogGroup(this, 'ProviderLogGroup', { retention: logRetention, encryptionKey: props.logEncryptionKey, removalPolicy: retainExceptOnCreate() });
     const providerRole = functionRole(this, 'ProviderRole', providerLogGroup, 'the account password policy provider');
     const provider = new cr.Provider(this, 'Provider', {
       onEventHandler: this.handler.function,

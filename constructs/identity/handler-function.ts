@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -9,6 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { functionRole } from '../common/function-role';
+import { retainExceptOnCreate } from '../common/removal';
 
 /** Where the handler sources live, from this folder (also true of the compiled `dist/` tree). */
 const HANDLERS_DIR = path.join(__dirname, '..', '..', 'lib', 'handlers');
@@ -90,7 +91,7 @@ export class HandlerFunction extends Construct {
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: props.logRetention,
       encryptionKey: props.logEncryptionKey,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: retainExceptOnCreate(),
     });
     this.role = functionRole(this, 'Role', this.logGroup, `the ${props.handler} handler`);
     this.function = new NodejsFunction(this, 'Function', {

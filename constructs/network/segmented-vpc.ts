@@ -11,6 +11,7 @@ import { acknowledgeInlinePolicy, acknowledgeNag } from '../common/nag-acknowled
 import { invalidProp, requireIntegerInRange, requireIpv4Cidr, requireLogRetention, requirePort } from '../common/validate';
 import { aclFlows, ANYWHERE, type AclFlow } from './acl-flows';
 import { layoutTiers, NETWORK_TIERS, type NetworkTier, type TierLayout } from './tiers';
+import { retainExceptOnCreate } from '../common/removal';
 
 /** Props of {@link SegmentedVpc}. */
 export interface SegmentedVpcProps {
@@ -236,7 +237,7 @@ export class SegmentedVpc extends Construct {
     const group = new logs.LogGroup(this, 'FlowLogGroup', {
       encryptionKey: key,
       retention: retentionDays as logs.RetentionDays,
-      removalPolicy: disposable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      removalPolicy: disposable ? RemovalPolicy.DESTROY : retainExceptOnCreate(),
     });
     // Flow logs name source and destination addresses: confidential, never PII content.
     Tags.of(group).add(TAG_CLASSIFICATION, 'confidential');

@@ -30,6 +30,10 @@ export interface IdentityAndAudit {
 export const CONFIG_RECORDER_RULE = 'DPP::DPP-3.3-ConfigRecorderPresent';
 /** Why an environment with `features.config=false` is acceptable: Config is recorded elsewhere. */
 export const CONFIG_OFF_REASON = "AWS Config is run by the organization's administrator account (features.config=false)";
+/** Why an environment with `features.config="existing"` has no recorder of its own: the organization's records it, and the DPP rules run on it. */
+export const CONFIG_EXISTING_REASON =
+  'The organization (e.g. Control Tower) already runs the AWS Config recorder and delivery channel of this account and region; a second recorder cannot be created. ' +
+  'The baseline adds its DPP Config rules on top of that recorder (features.config="existing").';
 
 /** The ID of the sign-in forwarder stack of a baseline stack. */
 export function signInForwarderStackId(stack: Stack): string {
@@ -75,8 +79,8 @@ export function addIdentityAndAudit(stack: Stack, environment: EnvironmentName, 
     accessLogsBucket: trail.accessLogsBucket,
     removalPolicy,
   });
-  if (!features.config) {
-    Validations.of(stack).acknowledge({ id: CONFIG_RECORDER_RULE, reason: CONFIG_OFF_REASON });
+  if (features.config !== true) {
+    Validations.of(stack).acknowledge({ id: CONFIG_RECORDER_RULE, reason: features.config === 'existing' ? CONFIG_EXISTING_REASON : CONFIG_OFF_REASON });
   }
 
   const userPool = features.userPool
