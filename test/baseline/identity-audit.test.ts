@@ -5,7 +5,7 @@ import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CIS_METRIC_FILTERS } from '../../constructs/audit/cis-metric-filters';
 import { EncryptionKeys } from '../../constructs/security/keys';
-import { addIdentityAndAudit, CONFIG_OFF_REASON, CONFIG_RECORDER_RULE, type IdentityAndAudit } from '../../lib/baseline/identity-audit';
+import { addIdentityAndAudit, CONFIG_EXISTING_REASON, CONFIG_OFF_REASON, CONFIG_RECORDER_RULE, type IdentityAndAudit } from '../../lib/baseline/identity-audit';
 import type { NetworkAndData } from '../../lib/baseline/network-data';
 import { DppChecks } from '../../lib/checks/nag-pack';
 import { TAG_ENVIRONMENT } from '../../lib/checks/vocabulary';
@@ -118,6 +118,26 @@ describe('addIdentityAndAudit (default features, test and prod)', () => {
 
   test('the DPP pack finds no error in any stack (baseline and forwarders)', () => {
     expect(dppErrorsAndAcknowledgments(app).errors).toEqual([]);
+  });
+});
+
+describe('addIdentityAndAudit (the organization already runs the detective services)', () => {
+  test('"existing" services: no conflicting resource, the DPP Config rules and finding routes kept, the recorder rule acknowledged with that reason', () => {
+    const existing = environmentSchema.parse({
+      account: '111111111111', region: 'us-east-1', availabilityZones: ['us-east-1a'], approvedCidrs: ['203.0.113.0/24'], alertEmail: 'alerts@example.com',
+      features: { guardDuty: 'existing', securityHub: 'existing', config: 'existing', macie: 'existing', inspector: 'existing' },
+    });
+    const app = newApp();
+    const { stack } = wire(app, 'test', existing);
+    const template = Template.fromStack(stack);
+    for (const type of ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::Config::ConfigurationRecorder', 'AWS::Config::DeliveryChannel', 'AWS::Macie::Session', 'Custom::InspectorEnablement']) {
+      template.resourceCountIs(type, 0);
+    }
+    template.resourceCountIs('AWS::Config::ConfigRule', 12);
+    expect(acknowledgmentsOf(stack)).toEqual({ [CONFIG_RECORDER_RULE]: CONFIG_EXISTING_REASON });
+    const { errors, acknowledged } = dppErrorsAndAcknowledgments(app);
+    expect(errors).toEqual([]);
+    expect(acknowledged.filter((f) => f.level === 'error')).toEqual([expect.objectContaining({ ruleId: 'DPP-3.3-ConfigRecorderPresent', reason: CONFIG_EXISTING_REASON })]);
   });
 });
 

@@ -120,6 +120,23 @@ describe('DetectiveServices switches', () => {
     expect(services.configRecorder).toBeUndefined();
   });
 
+  test('"existing" creates nothing that conflicts with the organization\'s services, and keeps the DPP rules and finding routes', () => {
+    const { template, services } = detective({ guardDuty: 'existing', securityHub: 'existing', config: 'existing', macie: 'existing', inspector: 'existing' });
+    // A second detector, hub, recorder, delivery channel or Macie session fails the deploy ("already exists").
+    for (const type of ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard', 'AWS::Config::ConfigurationRecorder',
+      'AWS::Config::DeliveryChannel', 'AWS::Macie::Session', 'Custom::InspectorEnablement']) {
+      template.resourceCountIs(type, 0);
+    }
+    expect(services.configRecorder).toBeUndefined();
+    // The DPP Config rules run on the organization's recorder, with nothing to depend on here.
+    const rules = resourcesOfType(template, 'AWS::Config::ConfigRule');
+    expect(rules).toHaveLength(12);
+    for (const [, rule] of rules) expect(rule.DependsOn).toBeUndefined();
+    // GuardDuty and Security Hub findings still reach the topic.
+    const sources = resourcesOfType(template, 'AWS::Events::Rule').map(([, r]) => r.Properties.EventPattern.source[0]);
+    expect(sources.sort()).toEqual(['aws.guardduty', 'aws.securityhub']);
+  });
+
   test('one service off leaves the others on', () => {
     const { template } = detective({ guardDuty: false });
     template.resourceCountIs('AWS::GuardDuty::Detector', 0);

@@ -1,4 +1,4 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { EncryptionKeys, type EncryptionKeysProps } from '../../../constructs/security/keys';
 import { newStack } from '../fixtures';
 
