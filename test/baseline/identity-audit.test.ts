@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CIS_METRIC_FILTERS } from '../../constructs/audit/cis-metric-filters';
+import { CONSOLE_SIGN_IN_FAILURE_FILTER } from '../../constructs/identity/account-lockout';
 import { EncryptionKeys } from '../../constructs/security/keys';
 import { addIdentityAndAudit, CONFIG_EXISTING_REASON, CONFIG_OFF_REASON, CONFIG_RECORDER_RULE, type IdentityAndAudit } from '../../lib/baseline/identity-audit';
 import type { NetworkAndData } from '../../lib/baseline/network-data';
@@ -65,7 +66,7 @@ describe('addIdentityAndAudit (default features, test and prod)', () => {
     template.resourceCountIs('Custom::AccountPasswordPolicy', 1);
     template.resourceCountIs('AWS::IAM::Group', 3);
     template.resourceCountIs('AWS::IAM::User', 0);
-    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: Match.objectLike({ source: ['aws.signin'] }) });
+    template.hasResourceProperties('AWS::Logs::SubscriptionFilter', { FilterPattern: CONSOLE_SIGN_IN_FAILURE_FILTER });
     template.resourceCountIs('AWS::CloudTrail::Trail', 1);
     template.hasResourceProperties('AWS::S3::Bucket', { ObjectLockEnabled: true });
     for (const type of ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::Config::ConfigurationRecorder', 'AWS::Macie::Session', 'Custom::InspectorEnablement', 'AWS::Cognito::UserPool']) {
@@ -104,19 +105,23 @@ describe('addIdentityAndAudit (default features, test and prod)', () => {
     expect(parts.prod.mfa.developers.node.tryFindChild('DefaultPolicy')).toBeUndefined();
   });
 
-  test('outside us-east-1, a sibling stack in us-east-1 forwards failed sign-ins to the environment\'s region', () => {
-    const forwarder = parts.test.signInForwarder!;
-    expect(forwarder).toBeDefined();
-    expect(forwarder.region).toBe('us-east-1');
-    expect(forwarder.account).toBe('111111111111');
-    expect(forwarder.node.id).toBe('Baseline-test-SignInForwarder');
-    Template.fromStack(forwarder).hasResourceProperties('AWS::Events::Rule', {
-      Targets: [Match.objectLike({ Arn: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':events:eu-west-1:111111111111:event-bus/default']] } })],
-    });
-    expect(parts.prod.signInForwarder!.account).toBe('222222222222');
+  test('the lockout counts failed sign-ins of every region from the multi-region trail\'s log group; no stack in another region', () => {
+    for (const environment of ['test', 'prod'] as const) {
+      const template = templates[environment];
+      const [[trailLogGroup]] = resourcesOfType(template, 'AWS::Logs::LogGroup').filter(([id]) => id.startsWith('AuditTrailLogGroup'));
+      template.hasResourceProperties('AWS::CloudTrail::Trail', { IsMultiRegionTrail: true, CloudWatchLogsLogGroupArn: { 'Fn::GetAtt': [trailLogGroup, 'Arn'] } });
+      template.hasResourceProperties('AWS::Logs::SubscriptionFilter', {
+        LogGroupName: { Ref: trailLogGroup },
+        FilterPattern: CONSOLE_SIGN_IN_FAILURE_FILTER,
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AccountLockoutHandlerFunction'), 'Arn'] },
+      });
+      // One path: an EventBridge rule too would hand the handler the same failure twice.
+      expect(resourcesOfType(template, 'AWS::Events::Rule').filter(([id]) => id.startsWith('AccountLockout'))).toEqual([]);
+    }
+    expect(app.node.findAll().filter((c) => Stack.isStack(c))).toHaveLength(2);
   });
 
-  test('the DPP pack finds no error in any stack (baseline and forwarders)', () => {
+  test('the DPP pack finds no error in any stack', () => {
     expect(dppErrorsAndAcknowledgments(app).errors).toEqual([]);
   });
 });
@@ -157,8 +162,7 @@ describe('addIdentityAndAudit (us-east-1, every optional feature off)', () => {
     template = Template.fromStack(stack);
   });
 
-  test('no forwarder is needed in us-east-1', () => {
-    expect(parts.signInForwarder).toBeUndefined();
+  test('one stack', () => {
     expect(app.node.findAll().filter((c) => Stack.isStack(c))).toHaveLength(1);
   });
 
