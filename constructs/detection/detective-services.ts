@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -22,6 +22,7 @@ import {
 } from '../common/nag-acknowledgments';
 import { requireIntegerInRange } from '../common/validate';
 import type { FeatureSwitch } from '../../lib/config/schema';
+import { HandlerFunction, handlerProvider } from '../identity/handler-function';
 import { MANAGED_CONFIG_RULES } from './config-rules';
 import { retainExceptOnCreate } from '../common/removal';
 
@@ -79,12 +80,12 @@ export interface DetectiveServicesProps extends DetectiveServiceSwitches {
    */
   readonly minimumGuardDutySeverity?: number;
   /**
-   * Retention of the logs of the function that enables Inspector: at least 90 days (DPP 3.6).
+   * Retention of the logs of the functions that enable Inspector and EBS encryption by default: at least 90 days (DPP 3.6).
    * @default logs.RetentionDays.ONE_YEAR
    */
   readonly logRetention?: logs.RetentionDays;
   /**
-   * The customer-managed key the log group of the function that enables Inspector is encrypted
+   * The customer-managed key the log groups of the functions that enable Inspector and EBS encryption by default are encrypted
    * with (DPP 3.4); its policy must let CloudWatch Logs use it (`EncryptionKeys.logs` does).
    * @default - CloudWatch Logs' own encryption at rest
    */
@@ -114,6 +115,17 @@ export const GUARD_DUTY_FEATURES: readonly string[] = ['S3_DATA_EVENTS', 'EBS_MA
 /** Inspector scan types enabled. */
 export const INSPECTOR_RESOURCE_TYPES: readonly string[] = ['EC2', 'ECR', 'LAMBDA'];
 
+/**
+ * The service-linked roles Inspector creates when it is enabled: its own, and the agentless EC2
+ * scanning one. The enabling principal needs iam:CreateServiceLinkedRole for each.
+ * Sources: https://docs.aws.amazon.com/inspector/latest/user/using-service-linked-roles.html,
+ * https://docs.aws.amazon.com/inspector/latest/user/slr-permissions-agentless.html
+ */
+export const INSPECTOR_SERVICE_LINKED_ROLES: readonly { readonly service: string; readonly roleName: string }[] = [
+  { service: 'inspector2.amazonaws.com', roleName: 'AWSServiceRoleForAmazonInspector2' },
+  { service: 'agentless.inspector2.amazonaws.com', roleName: 'AWSServiceRoleForAmazonInspector2Agentless' },
+];
+
 const NAME = 'DetectiveServices';
 
 /**
@@ -129,7 +141,8 @@ const NAME = 'DetectiveServices';
  *   3.4 encryption, 3.6 trails and flow logs);
  * - **Macie** for sensitive data (PII) discovery in S3;
  * - **Inspector** for EC2, ECR and Lambda (CloudFormation has no resource that enables it: a
- *   custom resource calls `inspector2:Enable`; deleting the stack leaves it enabled);
+ *   custom resource calls `inspector2:Enable` and fails the deploy, with Inspector's reason, when
+ *   the answer lists the account under `failedAccounts`; deleting the stack leaves it enabled);
  * - **EBS encryption by default** in the region (likewise a custom resource, left enabled).
  * Each service can be turned off only by its explicit switch, for accounts where the
  * organization's administrator account already runs it (a second GuardDuty detector or Security
@@ -142,7 +155,7 @@ export class DetectiveServices extends Construct {
   public readonly configBucket?: s3.Bucket;
   public readonly configRules: readonly config.ManagedRule[] = [];
   public readonly macieSession?: macie.CfnSession;
-  public readonly inspectorEnablement?: cr.AwsCustomResource;
+  public readonly inspectorEnablement?: CustomResource;
   public readonly ebsEncryptionByDefault?: cr.AwsCustomResource;
   private awsCallsRuntime?: { readonly role: iam.Role; readonly logGroup: logs.LogGroup };
   private runtimeFunctionAcknowledged = false;
@@ -232,8 +245,8 @@ export class DetectiveServices extends Construct {
    */
   private runtime(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): { role: iam.Role; logGroup: logs.LogGroup } {
     if (!this.awsCallsRuntime) {
-      const logGroup = new logs.LogGroup(this, 'InspectorLogGroup', { retention: logRetention, encryptionKey: logEncryptionKey, removalPolicy: retainExceptOnCreate() });
-      this.awsCallsRuntime = { logGroup, role: functionRole(this, 'InspectorRole', logGroup, 'the function that enables Inspector and EBS encryption by default') };
+      const logGroup = new logs.LogGroup(this, 'AwsCallsLogGroup', { retention: logRetention, encryptionKey: logEncryptionKey, removalPolicy: retainExceptOnCreate() });
+      this.awsCallsRuntime = { logGroup, role: functionRole(this, 'AwsCallsRole', logGroup, 'the function that enables EBS encryption by default') };
     }
     return this.awsCallsRuntime;
   }
@@ -273,7 +286,7 @@ export class DetectiveServices extends Construct {
     // The function is CDK's singleton for the stack's AwsCustomResources, created beside the stack's other constructs.
     const provider = enablement.node.findChild('Provider') as lambda.SingletonFunction;
     const fn = Stack.of(this).node.findChild(provider.permissionsNode.id);
-    acknowledgeControlPlaneFunction(fn, { calls: 'Inspector and EC2 (EBS encryption by default), for the stack\'s AwsCustomResource calls', invokedBy: 'CloudFormation', customResource: true });
+    acknowledgeControlPlaneFunction(fn, { calls: 'EC2 (EBS encryption by default), for the stack\'s AwsCustomResource calls', invokedBy: 'CloudFormation', customResource: true });
   }
 
   private addConfigRecorder(removalPolicy: RemovalPolicy, accessLogsBucket: s3.IBucket | undefined): { recorder: config.CfnConfigurationRecorder; bucket: s3.Bucket } {
@@ -360,39 +373,34 @@ export class DetectiveServices extends Construct {
     });
   }
 
-  private addInspector(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): cr.AwsCustomResource {
+  private addInspector(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): CustomResource {
     const { account, partition } = Stack.of(this);
-    const call: cr.AwsSdkCall = {
-      service: 'Inspector2',
-      action: 'enable',
-      parameters: { accountIds: [account], resourceTypes: [...INSPECTOR_RESOURCE_TYPES] },
-      physicalResourceId: cr.PhysicalResourceId.of(`inspector2-${account}`),
-    };
-    const { role, logGroup } = this.runtime(logRetention, logEncryptionKey);
-    const enablement = new cr.AwsCustomResource(this, 'Inspector', {
-      resourceType: 'Custom::InspectorEnablement',
-      onCreate: call,
-      onUpdate: call,
-      installLatestAwsSdk: false,
-      logGroup,
-      role,
-      policy: cr.AwsCustomResourcePolicy.fromStatements([
-        // inspector2:Enable has no resource-level permissions.
-        new iam.PolicyStatement({ actions: ['inspector2:Enable'], resources: ['*'] }),
-        new iam.PolicyStatement({
-          actions: ['iam:CreateServiceLinkedRole'],
-          resources: [`arn:${partition}:iam::${account}:role/aws-service-role/inspector2.amazonaws.com/AWSServiceRoleForAmazonInspector2`],
-          conditions: { StringEquals: { 'iam:AWSServiceName': 'inspector2.amazonaws.com' } },
-        }),
-      ]),
+    const scope = new Construct(this, 'Inspector');
+    const handler = new HandlerFunction(scope, 'Handler', {
+      handler: 'inspector-enablement',
+      description: 'DPP 3.7: enables Amazon Inspector for this account; fails when Inspector reports the account failed',
+      logRetention,
+      logEncryptionKey,
     });
+    // inspector2:Enable has no resource-level permissions.
+    handler.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['inspector2:Enable'], resources: ['*'] }));
+    // Enabling creates Inspector's service-linked roles: only those, by name and service.
+    handler.function.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['iam:CreateServiceLinkedRole'],
+      resources: INSPECTOR_SERVICE_LINKED_ROLES.map(({ service, roleName }) => `arn:${partition}:iam::${account}:role/aws-service-role/${service}/${roleName}`),
+      conditions: { StringEquals: { 'iam:AWSServiceName': INSPECTOR_SERVICE_LINKED_ROLES.map(({ service }) => service) } },
+    }));
     const enableReason =
       'IAM accepts only Resource "*" for inspector2:Enable, which has no resource-level permissions; the call names this account only (accountIds). ' +
-      'Only CloudFormation can invoke the function, and it can create no role but Inspector\'s own service-linked role.';
-    Validations.of(enablement).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason: enableReason });
-    acknowledgeNag(enablement, wildcardResourceFinding(this, '*'), enableReason);
-    acknowledgeInlinePolicy(enablement, 'the Inspector enablement call (the policy CDK adds to the function\'s execution role)');
-    this.acknowledgeRuntimeFunction(enablement);
-    return enablement;
+      'Only CloudFormation can invoke the function (through the provider), and it can create no role but Inspector\'s own service-linked roles.';
+    Validations.of(handler).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason: enableReason });
+    acknowledgeNag(handler, wildcardResourceFinding(this, '*'), enableReason);
+    acknowledgeControlPlaneFunction(handler, { calls: 'Inspector, to enable its scans of this account', invokedBy: 'the custom-resource provider', customResource: true });
+    const provider = handlerProvider(scope, handler, logRetention, logEncryptionKey, 'Inspector enablement');
+    return new CustomResource(scope, 'Resource', {
+      serviceToken: provider.serviceToken,
+      resourceType: 'Custom::InspectorEnablement',
+      properties: { AccountId: account, ResourceTypes: [...INSPECTOR_RESOURCE_TYPES] },
+    });
   }
 }
