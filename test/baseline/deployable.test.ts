@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,6 +20,7 @@ const cdkJson = JSON.parse(fs.readFileSync(path.join(root, 'cdk.json'), 'utf8'))
 
 let templates: Record<string, Template>;
 let accounts: Record<string, string>;
+let templateFiles: string[];
 
 beforeAll(() => {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'dpp-deployable-')), context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
@@ -26,6 +28,7 @@ beforeAll(() => {
   const assembly = app.synth();
   templates = Object.fromEntries(assembly.stacks.map((s) => [s.stackName, s.template as Template]));
   accounts = Object.fromEntries(assembly.stacks.map((s) => [s.stackName, s.environment.account]));
+  templateFiles = assembly.stacks.map((s) => path.join(assembly.directory, s.templateFile));
 });
 
 const BASELINES = ['DppBaseline-test', 'DppBaseline-prod'];
@@ -155,4 +158,39 @@ describe('9. what a stack keeps stays readable: the key of every kept log group 
       expect({ group: id, key: keyId, policy: t.Resources[keyId].DeletionPolicy }).toEqual({ group: id, key: keyId, policy: expect.stringMatching(/^Retain/) });
     }
   });
+});
+
+/**
+ * cfn-lint (AWS's CloudFormation linter: resource specifications, allowed values, required
+ * properties) on every template of the default app: an error there is a deploy that fails. It runs
+ * where `cfn-lint` is on PATH (CI installs it: `pip install cfn-lint==1.51.*`) and says it skipped
+ * otherwise. Warnings are reported by CI, not failed on.
+ */
+const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
+const cfnLintAvailable = cfnLint.status === 0;
+
+interface LintMatch {
+  readonly Level: 'Error' | 'Warning' | 'Informational';
+  readonly Message: string;
+  readonly Filename: string;
+  readonly Rule: { readonly Id: string };
+  readonly Location: { readonly Path?: readonly (string | number)[] };
+}
+
+describe(`cfn-lint (${cfnLintAvailable ? cfnLint.stdout.trim() : 'not on PATH: skipped'})`, () => {
+  (cfnLintAvailable ? test : test.skip)('reports no error on any template of the default app', () => {
+    expect(templateFiles.length).toBeGreaterThanOrEqual(2);
+    const run = spawnSync('cfn-lint', ['--format', 'json', '--', ...templateFiles], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    // Exit codes are a bit mask (2 error, 4 warning, 8 informational); 1 is a crash of cfn-lint itself.
+    expect(run.status === 1 ? run.stderr : '').toBe('');
+    const matches = JSON.parse(run.stdout || '[]') as LintMatch[];
+    const errors = matches.filter((m) => m.Level === 'Error').map((m) => `${path.basename(m.Filename)} ${m.Rule.Id} ${(m.Location.Path ?? []).join('/')}: ${m.Message}`);
+    expect(errors).toEqual([]);
+  });
+
+  if (!cfnLintAvailable) {
+    test('says that it skipped', () => {
+      console.warn('cfn-lint not found on PATH: skipped linting the synthesized templates (pip install cfn-lint==1.51.*)');
+    });
+  }
 });
