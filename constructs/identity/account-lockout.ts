@@ -101,8 +101,8 @@ const NAME = 'AccountLockout';
  * Account lockout after repeated failed console sign-ins (DPP 2.2 Access Management: lock
  * accounts on anomalous log-in attempts).
  *
- * An EventBridge rule on CloudTrail's failed `ConsoleLogin` events of IAM users invokes a
- * function that counts failures per user in a DynamoDB table (an atomic counter per user and
+ * CloudTrail's failed `ConsoleLogin` records of IAM users (through a subscription filter on a
+ * multi-region trail's log group, or an EventBridge rule) invoke a function that counts failures per user in a DynamoDB table (an atomic counter per user and
  * window, expired by TTL) and, at `maxFailures` within `window`, locks the user (see
  * {@link LockoutAction}), tags the user `dpp:locked` with the time, and notifies the security
  * topic. Redelivered events are not counted twice and repeated lock actions are no-ops. An event
