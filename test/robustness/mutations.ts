@@ -517,6 +517,14 @@ export const MUTATIONS: readonly Mutation[] = [
     },
   },
   {
+    name: 'drop the statement that lets CloudWatch alarms publish from the security topic policy',
+    clause: '3.6', ruleId: 'DPP-3.6-AlarmTopicAllowsCloudWatch',
+    mutate: (b) => {
+      edit(b.prod, 'AWS::SNS::TopicPolicy', undefined, dropStatementsTesting('aws:SourceArn'));
+      return { stack: 'prod', logicalId: only(b.prod, 'AWS::SNS::Topic', SECURITY_TOPIC) };
+    },
+  },
+  {
     name: 'remove rds.force_ssl from the cluster parameter group',
     clause: '2.5', ruleId: 'DPP-2.5-RdsForceSsl',
     mutate: (b) => {
