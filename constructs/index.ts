@@ -19,3 +19,4 @@ export * from './audit/cis-metric-filters';
 export * from './audit/security-alarms';
 // Detection (DPP 2.7, 3.3, 3.7)
 export * from './detection/detective-services';
+export * from './detection/config-rules';

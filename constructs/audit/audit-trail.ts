@@ -12,6 +12,7 @@ import type { PolicyProfile } from '../../lib/policy/profile';
 import { invalidProp, policyFor, requireIntegerInRange } from '../common/validate';
 import { defaultLogRetention, requireLogRetentionDays } from './log-retention';
 import { logServerAccess, newAccessLogsBucket } from './server-access-logs';
+import { retainExceptOnCreate } from '../common/removal';
 
 /** How S3 Object Lock protects the trail's log files. */
 export enum AuditLogLockMode {
@@ -165,7 +166,7 @@ export class AuditTrail extends Construct {
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: logRetention,
       encryptionKey: this.encryptionKey,
-      removalPolicy,
+      removalPolicy: retainExceptOnCreate(removalPolicy),
     });
     tagStore(this.logGroup, 'confidential');
 

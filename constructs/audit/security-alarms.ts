@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { PURPOSE_SECURITY_ALERTS, TAG_CLASSIFICATION, TAG_DATA_ORIGIN, TAG_PURPOSE } from '../../lib/checks/vocabulary';
 import { invalidProp } from '../common/validate';
 import { CIS_METRIC_FILTERS, type CisMetricFilter } from './cis-metric-filters';
+import { retainExceptOnCreate } from '../common/removal';
 
 /** Props of {@link SecurityAlarms}. */
 export interface SecurityAlarmsProps {
@@ -70,7 +71,7 @@ export class SecurityAlarms extends Construct {
     this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', {
       description: 'DPP 2.7: encrypts the security alerts topic',
       enableKeyRotation: true,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      removalPolicy: retainExceptOnCreate(props.removalPolicy),
       pendingWindow: Duration.days(30),
     });
     const { account } = Stack.of(this);
@@ -87,6 +88,22 @@ export class SecurityAlarms extends Construct {
       masterKey: this.encryptionKey,
       enforceSSL: true,
     });
+    // A topic policy replaces SNS's default one, which let the account's own principals publish: without
+    // this statement CloudWatch alarm actions fail with "not authorized to perform: SNS:Publish".
+    // Scoped to alarms of this account (confused-deputy prevention with aws:SourceAccount / aws:SourceArn).
+    // Source: https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html and
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html
+    const { partition, region } = Stack.of(this);
+    this.topic.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CloudWatchAlarmsOfThisAccountPublish',
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['sns:Publish'],
+      resources: [this.topic.topicArn],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': account },
+        ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+      },
+    }));
     Tags.of(this.topic).add(TAG_PURPOSE, PURPOSE_SECURITY_ALERTS);
     Tags.of(this.topic).add(TAG_DATA_ORIGIN, 'internal');
     Tags.of(this.topic).add(TAG_CLASSIFICATION, 'confidential');

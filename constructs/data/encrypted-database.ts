@@ -13,6 +13,7 @@ import { acknowledgeNag } from '../common/nag-acknowledgments';
 import { invalidProp, policyFor, requireIntegerInRange, requireLogRetention, requirePort } from '../common/validate';
 import type { SegmentedVpc } from '../network/segmented-vpc';
 import { attributionOf, tagStore, tagSupport } from './attribution';
+import { retainExceptOnCreate } from '../common/removal';
 
 /** The database engine of an {@link EncryptedDatabase}. */
 export type DatabaseEngine = 'aurora-postgresql' | 'postgresql';
@@ -225,7 +226,7 @@ export class EncryptedDatabase extends Construct implements ec2.IConnectable {
         logGroupName: `/aws/rds/${kind}/${this.identifier}/${logType}`,
         encryptionKey: props.keys.logs,
         retention: logRetentionDays as logs.RetentionDays,
-        removalPolicy: disposable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+        removalPolicy: disposable ? RemovalPolicy.DESTROY : retainExceptOnCreate(),
       });
     }
     this.logGroups = logGroups;

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, RemovalPolicy, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -23,34 +23,45 @@ import {
   acknowledgeControlPlaneFunction, acknowledgeInlinePolicy, acknowledgeNag, acknowledgeNoReplication, awsManagedPolicyFinding, wildcardResourceFinding,
 } from '../common/nag-acknowledgments';
 import { policyFor, requireIntegerInRange } from '../common/validate';
+import type { FeatureSwitch } from '../../lib/config/schema';
+import { HandlerFunction, handlerProvider } from '../identity/handler-function';
+import { managedConfigRules } from './config-rules';
+import { retainExceptOnCreate } from '../common/removal';
 
-/** The detective services, each of which an environment may leave to its organization's administrator account. */
+/**
+ * The detective services, each of which an environment may leave to its organization's
+ * administrator account: `true` creates the service here; `"existing"` creates nothing that would
+ * conflict with the organization's (no detector, hub, recorder, session or enablement) but keeps
+ * what the DPP adds on top of it (Config rules, routes of findings to the topic); `false` leaves
+ * the service and those additions out.
+ */
 export interface DetectiveServiceSwitches {
   /**
    * Amazon GuardDuty threat detection (DPP 2.7 Incident Response).
    * @default true
    */
-  readonly guardDuty?: boolean;
+  readonly guardDuty?: FeatureSwitch;
   /**
    * AWS Security Hub with the AWS Foundational Security Best Practices and CIS standards (DPP 2.7).
    * @default true
    */
-  readonly securityHub?: boolean;
+  readonly securityHub?: FeatureSwitch;
   /**
-   * AWS Config recorder, delivery channel and rules (DPP 3.3 Asset Management).
+   * AWS Config recorder, delivery channel and rules (DPP 3.3 Asset Management); with `"existing"`
+   * the rules only, on the organization's recorder.
    * @default true
    */
-  readonly config?: boolean;
+  readonly config?: FeatureSwitch;
   /**
    * Amazon Macie sensitive-data discovery in S3 (DPP 3.3 data loss prevention).
    * @default true
    */
-  readonly macie?: boolean;
+  readonly macie?: FeatureSwitch;
   /**
    * Amazon Inspector vulnerability scanning of EC2, ECR and Lambda (DPP 3.7 Vulnerability Management).
    * @default true
    */
-  readonly inspector?: boolean;
+  readonly inspector?: FeatureSwitch;
   /**
    * EBS encryption by default in the stack's region, so every new volume and snapshot is encrypted
    * (DPP 3.3 Asset Management baseline configuration, DPP 3.4 Encryption at Rest). CloudFormation
@@ -71,12 +82,12 @@ export interface DetectiveServicesProps extends DetectiveServiceSwitches {
    */
   readonly minimumGuardDutySeverity?: number;
   /**
-   * Retention of the logs of the function that enables Inspector: at least 90 days (DPP 3.6).
+   * Retention of the logs of the functions that enable Inspector and EBS encryption by default: at least 90 days (DPP 3.6).
    * @default logs.RetentionDays.ONE_YEAR
    */
   readonly logRetention?: logs.RetentionDays;
   /**
-   * The customer-managed key the log group of the function that enables Inspector is encrypted
+   * The customer-managed key the log groups of the functions that enable Inspector and EBS encryption by default are encrypted
    * with (DPP 3.4); its policy must let CloudWatch Logs use it (`EncryptionKeys.logs` does).
    * @default - CloudWatch Logs' own encryption at rest
    */
@@ -106,6 +117,17 @@ export const GUARD_DUTY_FEATURES: readonly string[] = ['S3_DATA_EVENTS', 'EBS_MA
 /** Inspector scan types enabled. */
 export const INSPECTOR_RESOURCE_TYPES: readonly string[] = ['EC2', 'ECR', 'LAMBDA'];
 
+/**
+ * The service-linked roles Inspector creates when it is enabled: its own, and the agentless EC2
+ * scanning one. The enabling principal needs iam:CreateServiceLinkedRole for each.
+ * Sources: https://docs.aws.amazon.com/inspector/latest/user/using-service-linked-roles.html,
+ * https://docs.aws.amazon.com/inspector/latest/user/slr-permissions-agentless.html
+ */
+export const INSPECTOR_SERVICE_LINKED_ROLES: readonly { readonly service: string; readonly roleName: string }[] = [
+  { service: 'inspector2.amazonaws.com', roleName: 'AWSServiceRoleForAmazonInspector2' },
+  { service: 'agentless.inspector2.amazonaws.com', roleName: 'AWSServiceRoleForAmazonInspector2Agentless' },
+];
+
 const NAME = 'DetectiveServices';
 
 /**
@@ -121,7 +143,8 @@ const NAME = 'DetectiveServices';
  *   3.4 encryption, 3.6 trails and flow logs);
  * - **Macie** for sensitive data (PII) discovery in S3;
  * - **Inspector** for EC2, ECR and Lambda (CloudFormation has no resource that enables it: a
- *   custom resource calls `inspector2:Enable`; deleting the stack leaves it enabled);
+ *   custom resource calls `inspector2:Enable` and fails the deploy, with Inspector's reason, when
+ *   the answer lists the account under `failedAccounts`; deleting the stack leaves it enabled);
  * - **EBS encryption by default** in the region (likewise a custom resource, left enabled).
  * Each service can be turned off only by its explicit switch, for accounts where the
  * organization's administrator account already runs it (a second GuardDuty detector or Security
@@ -134,7 +157,7 @@ export class DetectiveServices extends Construct {
   public readonly configBucket?: s3.Bucket;
   public readonly configRules: readonly config.ManagedRule[] = [];
   public readonly macieSession?: macie.CfnSession;
-  public readonly inspectorEnablement?: cr.AwsCustomResource;
+  public readonly inspectorEnablement?: CustomResource;
   public readonly ebsEncryptionByDefault?: cr.AwsCustomResource;
   private awsCallsRuntime?: { readonly role: iam.Role; readonly logGroup: logs.LogGroup };
   private runtimeFunctionAcknowledged = false;
@@ -147,12 +170,15 @@ export class DetectiveServices extends Construct {
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const topic = new targets.SnsTopic(props.alertTopic);
 
-    if (props.guardDuty ?? true) {
+    const guardDuty = props.guardDuty ?? true;
+    if (guardDuty === true) {
       this.guardDutyDetector = new guardduty.CfnDetector(this, 'GuardDuty', {
         enable: true,
         findingPublishingFrequency: 'FIFTEEN_MINUTES',
         features: GUARD_DUTY_FEATURES.map((name) => ({ name, status: 'ENABLED' })),
       });
+    }
+    if (guardDuty !== false) {
       new events.Rule(this, 'GuardDutyFindings', {
         description: 'DPP 2.7: GuardDuty findings to the security topic',
         eventPattern: {
@@ -164,7 +190,8 @@ export class DetectiveServices extends Construct {
       });
     }
 
-    if (props.securityHub ?? true) {
+    const securityHub = props.securityHub ?? true;
+    if (securityHub === true) {
       this.securityHub = new securityhub.CfnHub(this, 'SecurityHub', {
         enableDefaultStandards: false,
         controlFindingGenerator: 'SECURITY_CONTROL',
@@ -175,6 +202,8 @@ export class DetectiveServices extends Construct {
         const standard = new securityhub.CfnStandard(this, name, { standardsArn: `arn:${partition}:securityhub:${region}::${standardPath}` });
         standard.addResourceDependency(this.securityHub);
       }
+    }
+    if (securityHub !== false) {
       new events.Rule(this, 'SecurityHubFindings', {
         description: 'DPP 2.7: new high and critical Security Hub findings to the security topic',
         eventPattern: {
@@ -192,18 +221,19 @@ export class DetectiveServices extends Construct {
       });
     }
 
-    if (props.config ?? true) {
-      const { recorder, bucket, rules } = this.addConfig(removalPolicy, props.accessLogsBucket);
+    const configMode = props.config ?? true;
+    if (configMode === true) {
+      const { recorder, bucket } = this.addConfigRecorder(removalPolicy, props.accessLogsBucket);
       this.configRecorder = recorder;
       this.configBucket = bucket;
-      this.configRules = rules;
     }
+    if (configMode !== false) this.configRules = this.addConfigRules(this.configRecorder);
 
-    if (props.macie ?? true) {
+    if ((props.macie ?? true) === true) {
       this.macieSession = new macie.CfnSession(this, 'Macie', { status: 'ENABLED', findingPublishingFrequency: 'FIFTEEN_MINUTES' });
     }
 
-    if (props.inspector ?? true) {
+    if ((props.inspector ?? true) === true) {
       this.inspectorEnablement = this.addInspector(logRetention, props.logEncryptionKey);
     }
 
@@ -218,8 +248,8 @@ export class DetectiveServices extends Construct {
    */
   private runtime(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): { role: iam.Role; logGroup: logs.LogGroup } {
     if (!this.awsCallsRuntime) {
-      const logGroup = new logs.LogGroup(this, 'InspectorLogGroup', { retention: logRetention, encryptionKey: logEncryptionKey, removalPolicy: RemovalPolicy.RETAIN });
-      this.awsCallsRuntime = { logGroup, role: functionRole(this, 'InspectorRole', logGroup, 'the function that enables Inspector and EBS encryption by default') };
+      const logGroup = new logs.LogGroup(this, 'AwsCallsLogGroup', { retention: logRetention, encryptionKey: logEncryptionKey, removalPolicy: retainExceptOnCreate() });
+      this.awsCallsRuntime = { logGroup, role: functionRole(this, 'AwsCallsRole', logGroup, 'the function that enables EBS encryption by default') };
     }
     return this.awsCallsRuntime;
   }
@@ -259,10 +289,10 @@ export class DetectiveServices extends Construct {
     // The function is CDK's singleton for the stack's AwsCustomResources, created beside the stack's other constructs.
     const provider = enablement.node.findChild('Provider') as lambda.SingletonFunction;
     const fn = Stack.of(this).node.findChild(provider.permissionsNode.id);
-    acknowledgeControlPlaneFunction(fn, { calls: 'Inspector and EC2 (EBS encryption by default), for the stack\'s AwsCustomResource calls', invokedBy: 'CloudFormation', customResource: true });
+    acknowledgeControlPlaneFunction(fn, { calls: 'EC2 (EBS encryption by default), for the stack\'s AwsCustomResource calls', invokedBy: 'CloudFormation', customResource: true });
   }
 
-  private addConfig(removalPolicy: RemovalPolicy, accessLogsBucket: s3.IBucket | undefined): { recorder: config.CfnConfigurationRecorder; bucket: s3.Bucket; rules: config.ManagedRule[] } {
+  private addConfigRecorder(removalPolicy: RemovalPolicy, accessLogsBucket: s3.IBucket | undefined): { recorder: config.CfnConfigurationRecorder; bucket: s3.Bucket } {
     const { account } = Stack.of(this);
     // Kept for ever under `dpp`; a profile with a non-PII retention (dpp-2025, DPP 2.8) expires the history.
     const expireAfterDays = provisionedDefaults(policyOf(this)).nonPiiExpirationDays;
@@ -324,71 +354,59 @@ export class DetectiveServices extends Construct {
       configSnapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
     });
     channel.node.addDependency(role);
+    // AWS Config needs the recorder before the delivery channel: "Before you can create a delivery
+    // channel, you must create a configuration recorder."
+    // Source: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-config-deliverychannel.html
+    channel.addResourceDependency(recorder);
+    return { recorder, bucket };
+  }
 
-    const { values } = policyOf(this);
-    const rule = (id: string, identifier: string, description: string, inputParameters?: Record<string, unknown>): config.ManagedRule => {
+  /**
+   * The managed rules that mirror DPP clauses, on this construct's recorder or on the organization's
+   * (`config: "existing"`). A frequency only on periodic rules: AWS Config rejects one on a rule
+   * triggered by configuration changes (see {@link MANAGED_CONFIG_RULES}).
+   */
+  private addConfigRules(recorder: config.CfnConfigurationRecorder | undefined): config.ManagedRule[] {
+    return managedConfigRules(policyOf(this).values).map(({ id, identifier, description, inputParameters, trigger }) => {
       const managed = new config.ManagedRule(this, id, {
         identifier,
         description,
         inputParameters,
-        maximumExecutionFrequency: config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS,
+        maximumExecutionFrequency: trigger === 'periodic' ? config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS : undefined,
       });
-      managed.node.addDependency(recorder);
+      if (recorder) managed.node.addDependency(recorder);
       return managed;
-    };
-    const rules = [
-      rule('PasswordPolicyRule', config.ManagedRuleIdentifiers.IAM_PASSWORD_POLICY, 'DPP 2.4: account password policy meets the DPP floor', {
-        RequireUppercaseCharacters: 'true', RequireLowercaseCharacters: 'true', RequireSymbols: 'true', RequireNumbers: 'true',
-        MinimumPasswordLength: String(values.passwordMinLength), MaxPasswordAge: String(values.passwordMaxAgeDays),
-      }),
-      rule('ConsoleMfaRule', config.ManagedRuleIdentifiers.MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS, 'DPP 2.4: IAM users with a console password have MFA'),
-      rule('RootMfaRule', config.ManagedRuleIdentifiers.ROOT_ACCOUNT_MFA_ENABLED, 'DPP 2.4: the root user has MFA'),
-      rule('UnusedCredentialsRule', config.ManagedRuleIdentifiers.IAM_USER_UNUSED_CREDENTIALS_CHECK, `DPP 2.2: no credentials unused for ${values.inactiveDays} days`, { maxCredentialUsageAge: String(values.inactiveDays) }),
-      rule('NoAdminPoliciesRule', config.ManagedRuleIdentifiers.IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS, 'DPP 2.3: no customer policy allows *:*'),
-      rule('BucketPublicAccessRule', config.ManagedRuleIdentifiers.S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED, 'DPP 2.1: buckets block public access'),
-      rule('BucketTlsRule', config.ManagedRuleIdentifiers.S3_BUCKET_SSL_REQUESTS_ONLY, 'DPP 2.5: buckets refuse requests without TLS'),
-      rule('RdsEncryptedRule', config.ManagedRuleIdentifiers.RDS_STORAGE_ENCRYPTED, 'DPP 3.4: RDS storage is encrypted'),
-      rule('EbsDefaultEncryptionRule', config.ManagedRuleIdentifiers.EC2_EBS_ENCRYPTION_BY_DEFAULT, 'DPP 3.4: EBS encryption by default is on'),
-      rule('MultiRegionTrailRule', config.ManagedRuleIdentifiers.CLOUDTRAIL_MULTI_REGION_ENABLED, 'DPP 3.6: a multi-region trail is logging'),
-      rule('TrailValidationRule', config.ManagedRuleIdentifiers.CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED, 'DPP 3.6: trails validate their log files'),
-      rule('FlowLogsRule', config.ManagedRuleIdentifiers.VPC_FLOW_LOGS_ENABLED, 'DPP 3.6: VPCs have flow logs'),
-    ];
-    return { recorder, bucket, rules };
+    });
   }
 
-  private addInspector(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): cr.AwsCustomResource {
+  private addInspector(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): CustomResource {
     const { account, partition } = Stack.of(this);
-    const call: cr.AwsSdkCall = {
-      service: 'Inspector2',
-      action: 'enable',
-      parameters: { accountIds: [account], resourceTypes: [...INSPECTOR_RESOURCE_TYPES] },
-      physicalResourceId: cr.PhysicalResourceId.of(`inspector2-${account}`),
-    };
-    const { role, logGroup } = this.runtime(logRetention, logEncryptionKey);
-    const enablement = new cr.AwsCustomResource(this, 'Inspector', {
-      resourceType: 'Custom::InspectorEnablement',
-      onCreate: call,
-      onUpdate: call,
-      installLatestAwsSdk: false,
-      logGroup,
-      role,
-      policy: cr.AwsCustomResourcePolicy.fromStatements([
-        // inspector2:Enable has no resource-level permissions.
-        new iam.PolicyStatement({ actions: ['inspector2:Enable'], resources: ['*'] }),
-        new iam.PolicyStatement({
-          actions: ['iam:CreateServiceLinkedRole'],
-          resources: [`arn:${partition}:iam::${account}:role/aws-service-role/inspector2.amazonaws.com/AWSServiceRoleForAmazonInspector2`],
-          conditions: { StringEquals: { 'iam:AWSServiceName': 'inspector2.amazonaws.com' } },
-        }),
-      ]),
+    const scope = new Construct(this, 'Inspector');
+    const handler = new HandlerFunction(scope, 'Handler', {
+      handler: 'inspector-enablement',
+      description: 'DPP 3.7: enables Amazon Inspector for this account; fails when Inspector reports the account failed',
+      logRetention,
+      logEncryptionKey,
     });
+    // inspector2:Enable has no resource-level permissions.
+    handler.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['inspector2:Enable'], resources: ['*'] }));
+    // Enabling creates Inspector's service-linked roles: only those, by name and service.
+    handler.function.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['iam:CreateServiceLinkedRole'],
+      resources: INSPECTOR_SERVICE_LINKED_ROLES.map(({ service, roleName }) => `arn:${partition}:iam::${account}:role/aws-service-role/${service}/${roleName}`),
+      conditions: { StringEquals: { 'iam:AWSServiceName': INSPECTOR_SERVICE_LINKED_ROLES.map(({ service }) => service) } },
+    }));
     const enableReason =
       'IAM accepts only Resource "*" for inspector2:Enable, which has no resource-level permissions; the call names this account only (accountIds). ' +
-      'Only CloudFormation can invoke the function, and it can create no role but Inspector\'s own service-linked role.';
-    Validations.of(enablement).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason: enableReason });
-    acknowledgeNag(enablement, wildcardResourceFinding(this, '*'), enableReason);
-    acknowledgeInlinePolicy(enablement, 'the Inspector enablement call (the policy CDK adds to the function\'s execution role)');
-    this.acknowledgeRuntimeFunction(enablement);
-    return enablement;
+      'Only CloudFormation can invoke the function (through the provider), and it can create no role but Inspector\'s own service-linked roles.';
+    Validations.of(handler).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason: enableReason });
+    acknowledgeNag(handler, wildcardResourceFinding(this, '*'), enableReason);
+    acknowledgeControlPlaneFunction(handler, { calls: 'Inspector, to enable its scans of this account', invokedBy: 'the custom-resource provider', customResource: true });
+    const provider = handlerProvider(scope, handler, logRetention, logEncryptionKey, 'Inspector enablement');
+    return new CustomResource(scope, 'Resource', {
+      serviceToken: provider.serviceToken,
+      resourceType: 'Custom::InspectorEnablement',
+      properties: { AccountId: account, ResourceTypes: [...INSPECTOR_RESOURCE_TYPES] },
+    });
   }
 }

@@ -5,6 +5,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { LOCKED_TAG } from '../../lib/handlers/lockout-tag';
@@ -82,7 +83,24 @@ export interface AccountLockoutProps {
    * @default - the profile in construct context (`dpp:policy`), else `dpp`
    */
   readonly policy?: PolicyProfile;
+  /**
+   * The CloudWatch Logs group of a multi-region CloudTrail trail (e.g. {@link AuditTrail.logGroup}).
+   * Console sign-ins through regional endpoints are logged in the region signed into, and a
+   * multi-region trail delivers every region's events to its one log group: a subscription filter
+   * on it hands the handler the failed sign-ins of every region. Without it, an EventBridge rule sees
+   * only the sign-ins logged in this stack's region (deploy a {@link ConsoleSignInForwarder} in
+   * us-east-1 for the global endpoint's).
+   * @default - an EventBridge rule: failed sign-ins logged in this stack's region only
+   */
+  readonly trailLogGroup?: logs.ILogGroup;
 }
+
+/**
+ * The CloudWatch Logs filter of a failed console sign-in of an IAM user, on CloudTrail records
+ * (the fields of {@link CONSOLE_SIGN_IN_FAILURE_PATTERN}).
+ * Source: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html
+ */
+export const CONSOLE_SIGN_IN_FAILURE_FILTER = '{ ($.eventName = "ConsoleLogin") && ($.responseElements.ConsoleLogin = "Failure") && ($.userIdentity.type = "IAMUser") }';
 
 const NAME = 'AccountLockout';
 
@@ -90,21 +108,21 @@ const NAME = 'AccountLockout';
  * Account lockout after repeated failed console sign-ins (DPP 2.2 Access Management: lock
  * accounts on anomalous log-in attempts).
  *
- * An EventBridge rule on CloudTrail's failed `ConsoleLogin` events of IAM users invokes a
- * function that counts failures per user in a DynamoDB table (an atomic counter per user and
+ * CloudTrail's failed `ConsoleLogin` records of IAM users (through a subscription filter on a
+ * multi-region trail's log group, or an EventBridge rule) invoke a function that counts failures per user in a DynamoDB table (an atomic counter per user and
  * window, expired by TTL) and, at `maxFailures` within `window`, locks the user (see
  * {@link LockoutAction}), tags the user `dpp:locked` with the time, and notifies the security
  * topic. Redelivered events are not counted twice and repeated lock actions are no-ops. An event
  * the function still fails on after Lambda's retries goes to the security topic too (its
  * dead-letter target), so a lockout is never silently lost.
  *
- * **Where sign-in events arrive.** CloudTrail delivers a console sign-in event to EventBridge in
- * the region of the sign-in endpoint; IAM users signing in through the global endpoint
- * (`signin.aws.amazon.com`, the default) produce it in **us-east-1**. The rule here matches
- * events in its own region only, so when this stack is not in us-east-1, deploy a
- * {@link ConsoleSignInForwarder} in us-east-1 that forwards them to this region's default event
- * bus. EventBridge receives these events only while a CloudTrail trail is logging (the baseline's
- * multi-region `AuditTrail`).
+ * **Where sign-in events arrive.** CloudTrail logs a console sign-in in the region of the sign-in
+ * endpoint: us-east-1 for the global endpoint, the region signed into for regional endpoints
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html).
+ * With `trailLogGroup` (a multi-region trail's log group, which receives every region's events)
+ * a subscription filter counts them all. Without it, an EventBridge rule matches events of this
+ * region only; a {@link ConsoleSignInForwarder} in us-east-1 adds the global endpoint's, and
+ * other regions' stay uncounted.
  *
  * **Unlocking** (an administrator, after confirming the person's identity and reviewing the
  * attempts as a possible incident):
@@ -121,8 +139,10 @@ export class AccountLockout extends Construct {
   public readonly denyAllPolicy: iam.ManagedPolicy;
   /** The function that counts and locks. */
   public readonly handler: HandlerFunction;
-  /** The EventBridge rule on failed console sign-ins. */
-  public readonly rule: events.Rule;
+  /** The EventBridge rule on failed console sign-ins (without `trailLogGroup`). */
+  public readonly rule?: events.Rule;
+  /** The subscription filter on the trail's log group (with `trailLogGroup`). */
+  public readonly subscription?: logs.SubscriptionFilter;
 
   constructor(scope: Construct, id: string, props: AccountLockoutProps) {
     super(scope, id);
@@ -206,10 +226,19 @@ export class AccountLockout extends Construct {
       'That key encrypts nothing but the security topic, so the grant opens no other data.');
     acknowledgeControlPlaneFunction(this.handler, { calls: 'DynamoDB, IAM and SNS', invokedBy: 'the EventBridge rule on failed console sign-ins', customResource: false });
 
-    this.rule = new events.Rule(this, 'FailedSignIns', {
-      description: 'DPP 2.2: failed console sign-ins of IAM users, counted for account lockout',
-      eventPattern: CONSOLE_SIGN_IN_FAILURE_PATTERN,
-      targets: [new targets.LambdaFunction(fn, { retryAttempts: 8, maxEventAge: Duration.hours(2) })],
-    });
+    if (props.trailLogGroup) {
+      // One path only: the same failure through two would reach the handler twice.
+      this.subscription = new logs.SubscriptionFilter(this, 'FailedSignIns', {
+        logGroup: props.trailLogGroup,
+        destination: new destinations.LambdaDestination(fn),
+        filterPattern: logs.FilterPattern.literal(CONSOLE_SIGN_IN_FAILURE_FILTER),
+      });
+    } else {
+      this.rule = new events.Rule(this, 'FailedSignIns', {
+        description: 'DPP 2.2: failed console sign-ins of IAM users, counted for account lockout',
+        eventPattern: CONSOLE_SIGN_IN_FAILURE_PATTERN,
+        targets: [new targets.LambdaFunction(fn, { retryAttempts: 8, maxEventAge: Duration.hours(2) })],
+      });
+    }
   }
 }

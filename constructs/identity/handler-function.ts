@@ -1,14 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { functionRole } from '../common/function-role';
+import { acknowledgeControlPlaneFunction, acknowledgeNag, wildcardResourceFinding } from '../common/nag-acknowledgments';
+import { retainExceptOnCreate } from '../common/removal';
 
 /** Where the handler sources live, from this folder (also true of the compiled `dist/` tree). */
 const HANDLERS_DIR = path.join(__dirname, '..', '..', 'lib', 'handlers');
@@ -90,7 +93,7 @@ export class HandlerFunction extends Construct {
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: props.logRetention,
       encryptionKey: props.logEncryptionKey,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: retainExceptOnCreate(),
     });
     this.role = functionRole(this, 'Role', this.logGroup, `the ${props.handler} handler`);
     this.function = new NodejsFunction(this, 'Function', {
@@ -115,4 +118,20 @@ export class HandlerFunction extends Construct {
       },
     });
   }
+}
+
+/**
+ * A CloudFormation custom-resource provider (CDK's provider framework) for a handler: its own
+ * retained log group and a role that may write only there, and the framework's findings
+ * acknowledged (it may invoke only the handler; only CloudFormation invokes it).
+ */
+export function handlerProvider(scope: Construct, handler: HandlerFunction, logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined, what: string): cr.Provider {
+  const logGroup = new logs.LogGroup(scope, 'ProviderLogGroup', { retention: logRetention, encryptionKey: logEncryptionKey, removalPolicy: retainExceptOnCreate() });
+  const role = functionRole(scope, 'ProviderRole', logGroup, `the ${what} provider`);
+  const provider = new cr.Provider(scope, 'Provider', { onEventHandler: handler.function, logGroup, frameworkOnEventRole: role });
+  acknowledgeNag(role, wildcardResourceFinding(scope, `${handler.function.functionArn}:*`),
+    'CDK\'s provider framework may invoke the handler function and its versions (`<function ARN>:*`): that one function, nothing else. ' +
+    'Only CloudFormation can invoke the framework function itself.');
+  acknowledgeControlPlaneFunction(provider, { calls: 'Lambda, to invoke the handler', invokedBy: 'CloudFormation', customResource: true });
+  return provider;
 }

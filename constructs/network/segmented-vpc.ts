@@ -13,6 +13,7 @@ import { acknowledgeInlinePolicy, acknowledgeNag } from '../common/nag-acknowled
 import { invalidProp, policyFor, requireIntegerInRange, requireLogRetention, requirePort, requireValid } from '../common/validate';
 import { aclFlows, ANYWHERE, type AclFlow } from './acl-flows';
 import { layoutTiers, NETWORK_TIERS, type NetworkTier, type TierLayout } from './tiers';
+import { retainExceptOnCreate } from '../common/removal';
 
 /** Props of {@link SegmentedVpc}. */
 export interface SegmentedVpcProps {
@@ -241,7 +242,7 @@ export class SegmentedVpc extends Construct {
     const group = new logs.LogGroup(this, 'FlowLogGroup', {
       encryptionKey: key,
       retention: retentionDays as logs.RetentionDays,
-      removalPolicy: disposable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      removalPolicy: disposable ? RemovalPolicy.DESTROY : retainExceptOnCreate(),
     });
     // Flow logs name source and destination addresses: confidential, never PII content.
     Tags.of(group).add(TAG_CLASSIFICATION, 'confidential');

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
+import { retainExceptOnCreate } from '../common/removal';
 
 /** Props of {@link EncryptionKeys}. */
 export interface EncryptionKeysProps {
@@ -18,6 +19,13 @@ export interface EncryptionKeysProps {
    * @default false - the keys are retained when the stack or the construct is removed
    */
   readonly disposable?: boolean;
+  /**
+   * Whether the `logs` key goes with the stack too when `disposable`. Log groups kept after their
+   * stack is deleted (function logs, DPP 3.6 Logging and Monitoring) stay encrypted under it, and
+   * a deleted key leaves them unreadable: keep the key as long as anything it encrypts is kept.
+   * @default false - the logs key is retained even when the other keys are disposable
+   */
+  readonly disposableLogsKey?: boolean;
   /**
    * Days KMS waits before deleting a key scheduled for deletion (7 to 30).
    * @default 30
@@ -42,7 +50,9 @@ const ALIAS_SEGMENT = /^[a-zA-Z0-9/_-]+$/;
  * Every key is symmetric (AES-256-GCM), rotates yearly, has an alias, and a key policy that grants
  * only the account root (the standard delegation to the account's IAM policies, so access is
  * granted per principal with `grant*`) plus, on the logs key, the CloudWatch Logs service
- * principal. No statement names `*` as principal. Services that use a key on a caller's behalf
+ * principal, and, on the data key, Macie's service-linked role decrypting through S3 (named by
+ * `aws:PrincipalArn` under `Principal: "*"`, with `kms:CallerAccount`: the role exists only once Macie
+ * is enabled, and KMS refuses a policy naming a missing role). Services that use a key on a caller's behalf
  * (RDS, S3, DynamoDB, Secrets Manager) need no key-policy statement: they act with the caller's
  * IAM permissions (`kms:ViaService`).
  */
@@ -61,6 +71,7 @@ export class EncryptionKeys extends Construct {
       invalidProp(NAME, 'aliasPrefix', `must be letters, digits, '/', '_' or '-', not start with 'aws' and not start or end with '/', got ${JSON.stringify(aliasPrefix)}`);
     }
     const pendingWindowDays = requireIntegerInRange(NAME, 'pendingWindowDays', props.pendingWindowDays ?? 30, 7, 30);
+    const disposable = (purpose: string): boolean => (props.disposable ?? false) && (purpose !== 'logs' || (props.disposableLogsKey ?? false));
     const make = (purpose: string, description: string): kms.Key =>
       new kms.Key(this, purpose[0].toUpperCase() + purpose.slice(1), {
         alias: `alias/${aliasPrefix}/${purpose}`,
@@ -69,7 +80,7 @@ export class EncryptionKeys extends Construct {
         keySpec: kms.KeySpec.SYMMETRIC_DEFAULT,
         keyUsage: kms.KeyUsage.ENCRYPT_DECRYPT,
         pendingWindow: Duration.days(pendingWindowDays),
-        removalPolicy: props.disposable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+        removalPolicy: disposable(purpose) ? RemovalPolicy.DESTROY : retainExceptOnCreate(),
       });
 
     this.data = make('data', 'DPP 3.4: encrypts PII stores (databases, buckets, tables)');
@@ -88,5 +99,28 @@ export class EncryptionKeys extends Construct {
         },
       }),
     );
+
+    // Macie reads objects encrypted under a customer key only if the key policy lets its
+    // service-linked role decrypt (its IAM policy has no kms:Decrypt). Principal "*" narrowed to that
+    // role by aws:PrincipalArn, because KMS rejects a key policy naming a role that does not exist
+    // yet, and the role appears only when Macie is enabled; kms:ViaService limits it to S3 reads.
+    // Source: https://docs.aws.amazon.com/macie/latest/user/discovery-supported-encryption-types.html
+    this.data.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowMacieToReadObjectsThroughS3',
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:Decrypt'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'kms:CallerAccount': account, 'kms:ViaService': `s3.${region}.amazonaws.com` },
+          ArnEquals: { 'aws:PrincipalArn': macieServiceLinkedRoleArn(partition, account) },
+        },
+      }),
+    );
   }
+}
+
+/** The ARN of Macie's service-linked role (created by AWS when Macie is enabled). */
+export function macieServiceLinkedRoleArn(partition: string, account: string): string {
+  return `arn:${partition}:iam::${account}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie`;
 }

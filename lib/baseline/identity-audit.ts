@@ -1,14 +1,12 @@
-import { RemovalPolicy, Stage, Tags, Validations, type Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
 import { AuditTrail } from '../../constructs/audit/audit-trail';
 import { retentionOfAtLeast } from '../../constructs/audit/log-retention';
 import { SecurityAlarms } from '../../constructs/audit/security-alarms';
 import { DetectiveServices } from '../../constructs/detection/detective-services';
 import { AccountLockout } from '../../constructs/identity/account-lockout';
 import { AccountPasswordPolicy } from '../../constructs/identity/account-password-policy';
-import { ConsoleSignInForwarderStack, SIGN_IN_EVENTS_REGION } from '../../constructs/identity/console-sign-in-forwarder';
 import { DppUserPool } from '../../constructs/identity/dpp-user-pool';
 import { MfaEnforcement } from '../../constructs/identity/mfa-enforcement';
-import { TAG_ENVIRONMENT } from '../checks/vocabulary';
 import type { EnvironmentConfig, EnvironmentName } from '../config';
 import type { NetworkAndData } from './network-data';
 
@@ -22,19 +20,16 @@ export interface IdentityAndAudit {
   readonly detective: DetectiveServices;
   /** Present when `features.userPool`. */
   readonly userPool?: DppUserPool;
-  /** The us-east-1 stack that forwards sign-in events, when the environment is in another region. */
-  readonly signInForwarder?: ConsoleSignInForwarderStack;
 }
 
 /** The rule that fails when an environment records no configuration (DPP 3.3). */
 export const CONFIG_RECORDER_RULE = 'DPP::DPP-3.3-ConfigRecorderPresent';
 /** Why an environment with `features.config=false` is acceptable: Config is recorded elsewhere. */
 export const CONFIG_OFF_REASON = "AWS Config is run by the organization's administrator account (features.config=false)";
-
-/** The ID of the sign-in forwarder stack of a baseline stack. */
-export function signInForwarderStackId(stack: Stack): string {
-  return `${stack.node.id}-SignInForwarder`;
-}
+/** Why an environment with `features.config="existing"` has no recorder of its own: the organization's records it, and the DPP rules run on it. */
+export const CONFIG_EXISTING_REASON =
+  'The organization (e.g. Control Tower) already runs the AWS Config recorder and delivery channel of this account and region; a second recorder cannot be created. ' +
+  'The baseline adds its DPP Config rules on top of that recorder (features.config="existing").';
 
 /**
  * Adds the identity, audit and detection constructs (DPP 2.2, 2.4, 2.7, 3.3, 3.6, 3.7) to a
@@ -42,9 +37,9 @@ export function signInForwarderStackId(stack: Stack): string {
  * trail, the security topic with the CIS alarms, the account lockout, the detective services
  * (each off only by its `features` key) and, with `features.userPool`, the application user pool.
  *
- * When the environment is not in us-east-1, failed console sign-ins arrive there, so this also
- * adds a sibling stack `<stack id>-SignInForwarder` in us-east-1 (same account, tagged with the
- * environment) that forwards them to the environment's region.
+ * The lockout counts failed console sign-ins of every region from the multi-region trail's log
+ * group (sign-ins through regional endpoints are logged in the region signed into), so the
+ * environment needs no stack in another region.
  * `test` can be torn down (keys and the user pool go with the stack); `prod` keeps them, with
  * deletion protection on the user pool. Audit logs are retained in both.
  */
@@ -60,7 +55,7 @@ export function addIdentityAndAudit(stack: Stack, environment: EnvironmentName, 
   // Audit evidence outlives the stack in every environment.
   const trail = new AuditTrail(stack, 'AuditTrail', { logRetention });
   const alarms = new SecurityAlarms(stack, 'SecurityAlarms', { alertEmail: config.alertEmail, trailLogGroup: trail.logGroup, removalPolicy });
-  const lockout = new AccountLockout(stack, 'AccountLockout', { alertTopic: alarms.topic, logRetention, logEncryptionKey, deletionProtection: prod });
+  const lockout = new AccountLockout(stack, 'AccountLockout', { alertTopic: alarms.topic, logRetention, logEncryptionKey, deletionProtection: prod, trailLogGroup: trail.logGroup });
 
   const { features } = config;
   const detective = new DetectiveServices(stack, 'DetectiveServices', {
@@ -75,28 +70,13 @@ export function addIdentityAndAudit(stack: Stack, environment: EnvironmentName, 
     accessLogsBucket: trail.accessLogsBucket,
     removalPolicy,
   });
-  if (!features.config) {
-    Validations.of(stack).acknowledge({ id: CONFIG_RECORDER_RULE, reason: CONFIG_OFF_REASON });
+  if (features.config !== true) {
+    Validations.of(stack).acknowledge({ id: CONFIG_RECORDER_RULE, reason: features.config === 'existing' ? CONFIG_EXISTING_REASON : CONFIG_OFF_REASON });
   }
 
   const userPool = features.userPool
     ? new DppUserPool(stack, 'UserPool', { deletionProtection: prod, removalPolicy })
     : undefined;
 
-  const signInForwarder = config.region === SIGN_IN_EVENTS_REGION ? undefined : addSignInForwarder(stack, environment, config);
-
-  return { passwordPolicy, mfa, trail, alarms, lockout, detective, userPool, signInForwarder };
-}
-
-function addSignInForwarder(stack: Stack, environment: EnvironmentName, config: EnvironmentConfig): ConsoleSignInForwarderStack {
-  const scope = Stage.of(stack) ?? stack.node.root;
-  const forwarder = new ConsoleSignInForwarderStack(scope, signInForwarderStackId(stack), {
-    env: { account: config.account },
-    targetAccount: config.account,
-    targetRegion: config.region,
-    description: `DPP baseline (${environment}): forwards failed console sign-ins from ${SIGN_IN_EVENTS_REGION} to ${config.region} for account lockout (DPP 2.2)`,
-    terminationProtection: stack.terminationProtection,
-  });
-  Tags.of(forwarder).add(TAG_ENVIRONMENT, environment);
-  return forwarder;
+  return { passwordPolicy, mfa, trail, alarms, lockout, detective, userPool };
 }

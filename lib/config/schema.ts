@@ -37,20 +37,34 @@ function checked<T>(schema: z.ZodType<T>, problem: (value: T) => string | undefi
 const port = checked(z.number(), portProblem);
 
 /**
+ * How an environment gets a detective service: `true` creates it; `"existing"` relies on the one an
+ * organization administrator already runs (under Control Tower, Security Hub or a delegated
+ * administrator), creating nothing that would conflict but keeping what the DPP adds on top of it
+ * (Config rules, routes of findings to the security topic); `false` leaves the service and those
+ * additions out, only where the DPP controls are covered another way. Shared with other tri-state
+ * feature keys.
+ */
+export const featureSwitchSchema = z.union([z.boolean(), z.literal('existing')], {
+  error: 'must be true, false or "existing" (an organization administrator already runs the service)',
+});
+/** A tri-state feature: created here, absent, or run by the organization (`"existing"`). */
+export type FeatureSwitch = z.infer<typeof featureSwitchSchema>;
+
+/**
  * Optional services an environment may turn off, e.g. where an organization administrator account
  * already runs them. Turning one off is explicit and shows up in the coverage report.
  */
 export const featuresSchema = z.strictObject({
   /** Amazon GuardDuty detector (DPP 2.7 Incident Response). */
-  guardDuty: z.boolean().default(true),
+  guardDuty: featureSwitchSchema.default(true),
   /** AWS Security Hub with the Foundational and CIS standards (DPP 2.7). */
-  securityHub: z.boolean().default(true),
+  securityHub: featureSwitchSchema.default(true),
   /** AWS Config recorder and delivery channel (DPP 3.3 Asset Management). */
-  config: z.boolean().default(true),
+  config: featureSwitchSchema.default(true),
   /** Amazon Macie for S3 (DPP 3.3 data loss prevention). */
-  macie: z.boolean().default(true),
+  macie: featureSwitchSchema.default(true),
   /** Amazon Inspector (DPP 3.7 Vulnerability Management). */
-  inspector: z.boolean().default(true),
+  inspector: featureSwitchSchema.default(true),
   /** The Cognito user pool for the application's own users (DPP 2.2, 2.4). */
   userPool: z.boolean().default(true),
 });

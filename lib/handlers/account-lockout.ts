@@ -2,7 +2,9 @@
  * Lambda handler of the account lockout (DPP 2.2 Access Management: lock accounts after
  * anomalous log-in attempts).
  *
- * It receives the CloudTrail `ConsoleLogin` failures of IAM users from EventBridge, counts them
+ * It receives the CloudTrail `ConsoleLogin` failures of IAM users, either from EventBridge (one
+ * event, sign-ins of the function's region) or from a CloudWatch Logs subscription filter on a
+ * multi-region trail's log group (a gzipped batch of CloudTrail records of every region), counts them
  * per user in a DynamoDB table (one item per user: the window's start, an atomic counter, the IDs
  * of the events already counted and a TTL), and once a user reaches the threshold within the
  * window it locks the user (attaches the deny-all managed policy, or deletes the console
@@ -12,6 +14,7 @@
  * retried; an event already counted is not counted again, and every lock action is a no-op
  * when repeated.
  */
+import { gunzipSync } from 'node:zlib';
 import { ConditionalCheckFailedException, DynamoDBClient, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { AttachUserPolicyCommand, DeleteLoginProfileCommand, IAMClient, TagUserCommand } from '@aws-sdk/client-iam';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -206,6 +209,41 @@ export function lockoutMessage(settings: Pick<LockoutSettings, 'action' | 'denyP
   ].filter(Boolean).join('\n');
 }
 
+/** What a CloudWatch Logs subscription filter delivers to Lambda: a base64, gzipped {@link LogsBatch}. */
+export interface LogsSubscriptionEvent {
+  readonly awslogs: { readonly data: string };
+}
+
+/**
+ * The decoded payload of a subscription delivery; each log event of a trail's log group is one
+ * CloudTrail record as JSON. `CONTROL_MESSAGE` batches only check that the destination is reachable.
+ * Source: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html#LambdaFunctionExample
+ */
+interface LogsBatch {
+  readonly messageType?: string;
+  readonly logEvents?: readonly { readonly id?: string; readonly message?: string }[];
+}
+
+/**
+ * The sign-in events in a Lambda input: the EventBridge event itself, or each CloudTrail record of a
+ * subscription delivery wrapped as an event's `detail` (the same fields: EventBridge puts the
+ * CloudTrail record in `detail`). Records that are not JSON are skipped: the filter only lets
+ * failed `ConsoleLogin` records through, and one bad line must not block the others.
+ */
+export function signInEventsOf(input: SignInEvent | LogsSubscriptionEvent): SignInEvent[] {
+  if (!('awslogs' in input)) return [input];
+  const batch = JSON.parse(gunzipSync(Buffer.from(input.awslogs.data, 'base64')).toString('utf8')) as LogsBatch;
+  if (batch.messageType === 'CONTROL_MESSAGE') return [];
+  return (batch.logEvents ?? []).flatMap((logEvent): SignInEvent[] => {
+    try {
+      return [{ id: logEvent.id, detail: JSON.parse(logEvent.message ?? '') as SignInEvent['detail'] }];
+    } catch {
+      console.warn(`skipped log event ${logEvent.id ?? '(no id)'}: not a CloudTrail record`);
+      return [];
+    }
+  });
+}
+
 /** Handles one EventBridge event. */
 export async function onSignInFailure(event: SignInEvent, clients: LockoutClients, settings: LockoutSettings): Promise<LockoutOutcome> {
   const failure = failedSignInOf(event);
@@ -255,10 +293,19 @@ export function settingsFromEnvironment(env: Readonly<Record<string, string | un
 
 let clients: LockoutClients | undefined;
 
-/** The Lambda entry point. */
-export async function handler(event: SignInEvent): Promise<LockoutOutcome> {
+/**
+ * The Lambda entry point: each sign-in event in turn (in order, so one user's failures are counted
+ * one after the other). A failure fails the invocation, and Lambda's retry re-counts nothing
+ * already counted.
+ */
+export async function handler(input: SignInEvent | LogsSubscriptionEvent): Promise<LockoutOutcome[]> {
   clients ??= { iam: new IAMClient({}), dynamodb: new DynamoDBClient({}), sns: new SNSClient({}) };
-  const outcome = await onSignInFailure(event, clients, settingsFromEnvironment(process.env));
-  console.log(JSON.stringify(outcome));
-  return outcome;
+  const settings = settingsFromEnvironment(process.env);
+  const outcomes: LockoutOutcome[] = [];
+  for (const event of signInEventsOf(input)) {
+    const outcome = await onSignInFailure(event, clients, settings);
+    console.log(JSON.stringify(outcome));
+    outcomes.push(outcome);
+  }
+  return outcomes;
 }

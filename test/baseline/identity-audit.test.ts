@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CIS_METRIC_FILTERS } from '../../constructs/audit/cis-metric-filters';
+import { CONSOLE_SIGN_IN_FAILURE_FILTER } from '../../constructs/identity/account-lockout';
 import { EncryptionKeys } from '../../constructs/security/keys';
-import { addIdentityAndAudit, CONFIG_OFF_REASON, CONFIG_RECORDER_RULE, type IdentityAndAudit } from '../../lib/baseline/identity-audit';
+import { addIdentityAndAudit, CONFIG_EXISTING_REASON, CONFIG_OFF_REASON, CONFIG_RECORDER_RULE, type IdentityAndAudit } from '../../lib/baseline/identity-audit';
 import type { NetworkAndData } from '../../lib/baseline/network-data';
 import { DppChecks } from '../../lib/checks/nag-pack';
 import { TAG_ENVIRONMENT } from '../../lib/checks/vocabulary';
@@ -65,7 +66,7 @@ describe('addIdentityAndAudit (default features, test and prod)', () => {
     template.resourceCountIs('Custom::AccountPasswordPolicy', 1);
     template.resourceCountIs('AWS::IAM::Group', 3);
     template.resourceCountIs('AWS::IAM::User', 0);
-    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: Match.objectLike({ source: ['aws.signin'] }) });
+    template.hasResourceProperties('AWS::Logs::SubscriptionFilter', { FilterPattern: CONSOLE_SIGN_IN_FAILURE_FILTER });
     template.resourceCountIs('AWS::CloudTrail::Trail', 1);
     template.hasResourceProperties('AWS::S3::Bucket', { ObjectLockEnabled: true });
     for (const type of ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::Config::ConfigurationRecorder', 'AWS::Macie::Session', 'Custom::InspectorEnablement', 'AWS::Cognito::UserPool']) {
@@ -104,20 +105,44 @@ describe('addIdentityAndAudit (default features, test and prod)', () => {
     expect(parts.prod.mfa.developers.node.tryFindChild('DefaultPolicy')).toBeUndefined();
   });
 
-  test('outside us-east-1, a sibling stack in us-east-1 forwards failed sign-ins to the environment\'s region', () => {
-    const forwarder = parts.test.signInForwarder!;
-    expect(forwarder).toBeDefined();
-    expect(forwarder.region).toBe('us-east-1');
-    expect(forwarder.account).toBe('111111111111');
-    expect(forwarder.node.id).toBe('Baseline-test-SignInForwarder');
-    Template.fromStack(forwarder).hasResourceProperties('AWS::Events::Rule', {
-      Targets: [Match.objectLike({ Arn: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':events:eu-west-1:111111111111:event-bus/default']] } })],
-    });
-    expect(parts.prod.signInForwarder!.account).toBe('222222222222');
+  test('the lockout counts failed sign-ins of every region from the multi-region trail\'s log group; no stack in another region', () => {
+    for (const environment of ['test', 'prod'] as const) {
+      const template = templates[environment];
+      const [[trailLogGroup]] = resourcesOfType(template, 'AWS::Logs::LogGroup').filter(([id]) => id.startsWith('AuditTrailLogGroup'));
+      template.hasResourceProperties('AWS::CloudTrail::Trail', { IsMultiRegionTrail: true, CloudWatchLogsLogGroupArn: { 'Fn::GetAtt': [trailLogGroup, 'Arn'] } });
+      template.hasResourceProperties('AWS::Logs::SubscriptionFilter', {
+        LogGroupName: { Ref: trailLogGroup },
+        FilterPattern: CONSOLE_SIGN_IN_FAILURE_FILTER,
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AccountLockoutHandlerFunction'), 'Arn'] },
+      });
+      // One path: an EventBridge rule too would hand the handler the same failure twice.
+      expect(resourcesOfType(template, 'AWS::Events::Rule').filter(([id]) => id.startsWith('AccountLockout'))).toEqual([]);
+    }
+    expect(app.node.findAll().filter((c) => Stack.isStack(c))).toHaveLength(2);
   });
 
-  test('the DPP pack finds no error in any stack (baseline and forwarders)', () => {
+  test('the DPP pack finds no error in any stack', () => {
     expect(dppErrorsAndAcknowledgments(app).errors).toEqual([]);
+  });
+});
+
+describe('addIdentityAndAudit (the organization already runs the detective services)', () => {
+  test('"existing" services: no conflicting resource, the DPP Config rules and finding routes kept, the recorder rule acknowledged with that reason', () => {
+    const existing = environmentSchema.parse({
+      account: '111111111111', region: 'us-east-1', availabilityZones: ['us-east-1a'], approvedCidrs: ['203.0.113.0/24'], alertEmail: 'alerts@example.com',
+      features: { guardDuty: 'existing', securityHub: 'existing', config: 'existing', macie: 'existing', inspector: 'existing' },
+    });
+    const app = newApp();
+    const { stack } = wire(app, 'test', existing);
+    const template = Template.fromStack(stack);
+    for (const type of ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::Config::ConfigurationRecorder', 'AWS::Config::DeliveryChannel', 'AWS::Macie::Session', 'Custom::InspectorEnablement']) {
+      template.resourceCountIs(type, 0);
+    }
+    template.resourceCountIs('AWS::Config::ConfigRule', 12);
+    expect(acknowledgmentsOf(stack)).toEqual({ [CONFIG_RECORDER_RULE]: CONFIG_EXISTING_REASON });
+    const { errors, acknowledged } = dppErrorsAndAcknowledgments(app);
+    expect(errors).toEqual([]);
+    expect(acknowledged.filter((f) => f.level === 'error')).toEqual([expect.objectContaining({ ruleId: 'DPP-3.3-ConfigRecorderPresent', reason: CONFIG_EXISTING_REASON })]);
   });
 });
 
@@ -137,8 +162,7 @@ describe('addIdentityAndAudit (us-east-1, every optional feature off)', () => {
     template = Template.fromStack(stack);
   });
 
-  test('no forwarder is needed in us-east-1', () => {
-    expect(parts.signInForwarder).toBeUndefined();
+  test('one stack', () => {
     expect(app.node.findAll().filter((c) => Stack.isStack(c))).toHaveLength(1);
   });
 

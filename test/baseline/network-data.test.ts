@@ -59,7 +59,7 @@ describe('addNetworkAndData in the default baseline', () => {
     prod.resourceCountIs('AWS::RDS::DBInstance', 2);
     prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
     expect(Object.values(prod.findResources('AWS::S3::Bucket')).filter((b) => JSON.stringify(b.Properties.Tags).includes('"pii"')).map((b) => b.DeletionPolicy)).toEqual(['Retain']);
-    expect(Object.entries(prod.findResources('AWS::KMS::Key')).filter(([id]) => id.startsWith('Keys')).map(([, k]) => [k.DeletionPolicy, k.Properties.PendingWindowInDays])).toEqual([['Retain', 30], ['Retain', 30], ['Retain', 30]]);
+    expect(Object.entries(prod.findResources('AWS::KMS::Key')).filter(([id]) => id.startsWith('Keys')).map(([, k]) => [k.DeletionPolicy, k.Properties.PendingWindowInDays])).toEqual([['RetainExceptOnCreate', 30], ['RetainExceptOnCreate', 30], ['RetainExceptOnCreate', 30]]);
   });
 
   test('test can be torn down: no deletion protection, destroy policies, one database instance', () => {
@@ -67,7 +67,7 @@ describe('addNetworkAndData in the default baseline', () => {
     test.hasResource('AWS::RDS::DBCluster', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ DeletionProtection: false }) });
     test.resourceCountIs('AWS::RDS::DBInstance', 1);
     test.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ DeletionProtectionEnabled: false }) });
-    expect(Object.entries(test.findResources('AWS::KMS::Key')).filter(([id]) => id.startsWith('Keys')).map(([, k]) => [k.DeletionPolicy, k.Properties.PendingWindowInDays])).toEqual([['Delete', 7], ['Delete', 7], ['Delete', 7]]);
+    expect(Object.entries(test.findResources('AWS::KMS::Key')).filter(([id]) => id.startsWith('Keys')).map(([, k]) => [k.DeletionPolicy, k.Properties.PendingWindowInDays])).toEqual([['Delete', 7], ['RetainExceptOnCreate', 7], ['Delete', 7]]);
   });
 
   test('outputs name what an application needs', () => {

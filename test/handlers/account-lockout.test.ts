@@ -1,10 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { gzipSync } from 'node:zlib';
 import {
   failedSignInOf,
   onSignInFailure,
   settingsFromEnvironment,
+  signInEventsOf,
   type LockoutClients,
   type LockoutSettings,
   type SignInEvent,
@@ -154,6 +156,28 @@ describe('account-lockout handler', () => {
       ['bob', { policies: new Set(), tags: {}, loginProfile: true }],
     ]);
     iamFault = undefined;
+  });
+
+  test('counts failures of every region from a subscription on the multi-region trail\'s log group: locks once, notifies once', async () => {
+    // What CloudWatch Logs delivers to Lambda: base64 of gzipped JSON whose log events are CloudTrail records.
+    // Source: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html#LambdaFunctionExample
+    const batch = (records: unknown[], extraLines: string[] = []) => ({
+      awslogs: { data: gzipSync(JSON.stringify({ messageType: 'DATA_MESSAGE', logGroup: 'trail',
+        logEvents: [...records.map((r) => JSON.stringify(r)), ...extraLines].map((message, i) => ({ id: `log-${i}`, timestamp: T0, message })) })).toString('base64') },
+    });
+    // Console sign-ins through regional endpoints are logged in the region signed into.
+    const inRegion = (seconds: number, awsRegion: string) => ({ ...failure('alice', seconds).detail, awsRegion });
+    const records = [inRegion(0, 'us-east-1'), inRegion(10, 'eu-west-1'), inRegion(20, 'ap-southeast-2')];
+    const events = signInEventsOf(batch(records, ['not a CloudTrail record']));
+    expect(events.map((e) => e.detail?.eventID)).toEqual(records.map((r) => r.eventID));
+
+    const outcomes = [];
+    for (const event of events) outcomes.push(await onSignInFailure(event, clients, SETTINGS));
+    expect(outcomes.map((o) => o.kind)).toEqual(['counted', 'counted', 'locked']);
+    expect(endpoint.calls('AttachUserPolicy')).toHaveLength(1);
+    expect(users.get('alice')!.policies).toEqual(new Set([SETTINGS.denyPolicyArn]));
+    expect(endpoint.calls('Publish')).toHaveLength(1);
+    expect(signInEventsOf({ awslogs: { data: gzipSync(JSON.stringify({ messageType: 'CONTROL_MESSAGE', logEvents: [{ id: 'c', message: 'CWL CONTROL MESSAGE' }] })).toString('base64') } })).toEqual([]);
   });
 
   test('counts failures per user within the window, without locking below the threshold', async () => {

@@ -586,6 +586,19 @@ export const FAILING_SEEDS: Readonly<Record<string, readonly FailingSeed[]>> = {
   'DPP-3.6-CloudFrontAccessLogs': [
     { target: 'Target', resources: one('AWS::CloudFront::Distribution', { DistributionConfig: { Enabled: true, Logging: { Bucket: { Ref: 'AWS::NoValue' }, IncludeCookies: false } } }) },
   ],
+  'DPP-3.6-AlarmTopicAllowsCloudWatch': [
+    {
+      target: 'Target',
+      resources: {
+        Target: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'alerts' } },
+        Alarm: { Type: 'AWS::CloudWatch::Alarm', Properties: { AlarmActions: [{ Ref: 'Target' }], MetricName: 'Errors', Namespace: 'App', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' } },
+        Policy: {
+          Type: 'AWS::SNS::TopicPolicy',
+          Properties: { Topics: [{ Ref: 'Target' }], PolicyDocument: policy({ Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: 'Target' } }) },
+        },
+      },
+    },
+  ],
 
   // DPP 3.7 Vulnerability Management
   'DPP-3.7-EcrScanOnPush': [

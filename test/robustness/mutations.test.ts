@@ -25,8 +25,6 @@ const cdkJson = JSON.parse(fs.readFileSync(path.join(root, 'cdk.json'), 'utf8'))
 const STACK_NAMES: Readonly<Record<StackKey, string>> = {
   test: 'DppBaseline-test',
   prod: 'DppBaseline-prod',
-  testForwarder: 'DppBaseline-test-SignInForwarder',
-  prodForwarder: 'DppBaseline-prod-SignInForwarder',
 };
 
 const KEYS = Object.keys(STACK_NAMES) as StackKey[];

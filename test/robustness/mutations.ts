@@ -23,7 +23,7 @@ export interface MutableTemplate {
 }
 
 /** The four stacks of the default app: a baseline and a us-east-1 sign-in forwarder per environment. */
-export type StackKey = 'test' | 'prod' | 'testForwarder' | 'prodForwarder';
+export type StackKey = 'test' | 'prod';
 
 export interface MutableStack {
   readonly key: StackKey;
@@ -426,9 +426,9 @@ export const MUTATIONS: readonly Mutation[] = [
     mutate: (b) => edit(b.prod, POLICY, (_r, id) => id.startsWith('NetworkFlowLogRoleDefaultPolicy'), addStatement({ Action: '*', Effect: 'Allow', Resource: '*' })),
   },
   {
-    name: 'add an Allow of Action "*" on Resource "*" to the sign-in forwarder\'s role policy (us-east-1 stack)',
+    name: 'add an Allow of Action "*" on Resource "*" to the account lockout handler\'s role policy',
     clause: '2.3', ruleId: 'DPP-2.3-NoWildcardGrant',
-    mutate: (b) => edit(b.prodForwarder, POLICY, undefined, addStatement({ Action: '*', Effect: 'Allow', Resource: '*' })),
+    mutate: (b) => edit(b.prod, POLICY, (_r, id) => id.startsWith('AccountLockoutHandlerRoleDefaultPolicy'), addStatement({ Action: '*', Effect: 'Allow', Resource: '*' })),
   },
   {
     name: 'allow any principal (Principal "*") to read the audit trail bucket',
@@ -513,6 +513,14 @@ export const MUTATIONS: readonly Mutation[] = [
     clause: '2.5', ruleId: 'DPP-2.5-SnsDenyInsecureTransport',
     mutate: (b) => {
       edit(b.prod, 'AWS::SNS::TopicPolicy', undefined, dropStatementsTesting('aws:SecureTransport'));
+      return { stack: 'prod', logicalId: only(b.prod, 'AWS::SNS::Topic', SECURITY_TOPIC) };
+    },
+  },
+  {
+    name: 'drop the statement that lets CloudWatch alarms publish from the security topic policy',
+    clause: '3.6', ruleId: 'DPP-3.6-AlarmTopicAllowsCloudWatch',
+    mutate: (b) => {
+      edit(b.prod, 'AWS::SNS::TopicPolicy', undefined, dropStatementsTesting('aws:SourceArn'));
       return { stack: 'prod', logicalId: only(b.prod, 'AWS::SNS::Topic', SECURITY_TOPIC) };
     },
   },

@@ -128,7 +128,7 @@ function statementCovers(statement: Statement, target: SecureTransportTarget, ct
 }
 
 /** The resource policies attached to the target, by logical ID (a policy listing the target twice counts once). */
-function attachedPolicies(ctx: ResourceContext, target: SecureTransportTarget): Array<{ id: string; attachment: PolicyAttachment }> {
+export function attachedPolicies(ctx: ResourceContext, target: SecureTransportTarget): Array<{ id: string; attachment: PolicyAttachment }> {
   const found = new Map<string, PolicyAttachment>();
   for (const attachment of target.attachments) {
     for (const ref of ctx.index.referrersOf(ctx.logicalId, attachment.policyType, `Properties.${attachment.targetProperty}`)) {

@@ -58,7 +58,7 @@ describe('AuditTrail (defaults)', () => {
   test('the log group is KMS-encrypted, kept a year, retained and classified confidential', () => {
     template.hasResource('AWS::Logs::LogGroup', {
       Properties: Match.objectLike({ RetentionInDays: 365, KmsKeyId: Match.anyValue() }),
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
     });
     const [[, group]] = resourcesOfType(template, 'AWS::Logs::LogGroup');
     expect(tagValue(group.Properties, 'dpp:classification')).toBe('confidential');

@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { DetectiveServices, GUARD_DUTY_FEATURES } from '../../../constructs/detection/detective-services';
+import { DetectiveServices, GUARD_DUTY_FEATURES, INSPECTOR_SERVICE_LINKED_ROLES } from '../../../constructs/detection/detective-services';
 import { dppErrorsAndAcknowledgments, resourcesOfType, stackWithoutBundling } from '../no-bundling';
 
 function detective(props: Partial<ConstructorParameters<typeof DetectiveServices>[2]> = {}) {
@@ -74,15 +74,15 @@ describe('DetectiveServices (defaults: everything on)', () => {
     made.template.hasResourceProperties('AWS::Macie::Session', { Status: 'ENABLED' });
   });
 
-  test('EBS encryption by default is enabled through a custom resource calling ec2:EnableEbsEncryptionByDefault, sharing the Inspector function\'s role', () => {
+  test('EBS encryption by default is enabled through a custom resource calling ec2:EnableEbsEncryptionByDefault, under a scoped role', () => {
     made.template.hasResourceProperties('Custom::EbsEncryptionByDefault', {
       Create: Match.stringLikeRegexp('"service":"EC2","action":"enableEbsEncryptionByDefault"'),
     });
     made.template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ec2:EnableEbsEncryptionByDefault', Resource: '*' })]) },
     });
-    // One AwsCustomResource function per stack: both calls run under the same scoped role.
-    expect(Object.keys(made.template.findResources('AWS::Lambda::Function', { Properties: { Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('InspectorRole'), 'Arn'] } } }))).toHaveLength(1);
+    // CDK's one AwsCustomResource function per stack, under the construct's scoped role.
+    expect(Object.keys(made.template.findResources('AWS::Lambda::Function', { Properties: { Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('AwsCallsRole'), 'Arn'] } } }))).toHaveLength(1);
   });
 
   test('EBS encryption by default can be turned off, and works without Inspector', () => {
@@ -92,10 +92,11 @@ describe('DetectiveServices (defaults: everything on)', () => {
     template.resourceCountIs('Custom::InspectorEnablement', 0);
   });
 
-  test('Inspector is enabled through a custom resource calling inspector2:Enable, with the runtime SDK and a retained log group', () => {
+  test('Inspector is enabled by a custom resource of its own handler (which fails on failedAccounts), with retained log groups', () => {
     made.template.hasResourceProperties('Custom::InspectorEnablement', {
-      Create: Match.stringLikeRegexp('"service":"Inspector2","action":"enable"'),
-      InstallLatestAwsSdk: false,
+      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('DetectiveInspectorProviderframeworkonEvent'), 'Arn'] },
+      AccountId: '111111111111',
+      ResourceTypes: ['EC2', 'ECR', 'LAMBDA'],
     });
     made.template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'inspector2:Enable', Resource: '*' })]) },
@@ -118,6 +119,23 @@ describe('DetectiveServices switches', () => {
       template.resourceCountIs(type, 0);
     }
     expect(services.configRecorder).toBeUndefined();
+  });
+
+  test('"existing" creates nothing that conflicts with the organization\'s services, and keeps the DPP rules and finding routes', () => {
+    const { template, services } = detective({ guardDuty: 'existing', securityHub: 'existing', config: 'existing', macie: 'existing', inspector: 'existing' });
+    // A second detector, hub, recorder, delivery channel or Macie session fails the deploy ("already exists").
+    for (const type of ['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::SecurityHub::Standard', 'AWS::Config::ConfigurationRecorder',
+      'AWS::Config::DeliveryChannel', 'AWS::Macie::Session', 'Custom::InspectorEnablement']) {
+      template.resourceCountIs(type, 0);
+    }
+    expect(services.configRecorder).toBeUndefined();
+    // The DPP Config rules run on the organization's recorder, with nothing to depend on here.
+    const rules = resourcesOfType(template, 'AWS::Config::ConfigRule');
+    expect(rules).toHaveLength(12);
+    for (const [, rule] of rules) expect(rule.DependsOn).toBeUndefined();
+    // GuardDuty and Security Hub findings still reach the topic.
+    const sources = resourcesOfType(template, 'AWS::Events::Rule').map(([, r]) => r.Properties.EventPattern.source[0]);
+    expect(sources.sort()).toEqual(['aws.guardduty', 'aws.securityhub']);
   });
 
   test('one service off leaves the others on', () => {
@@ -160,10 +178,12 @@ describe('DetectiveServices logs (DPP 3.6, 3.4)', () => {
     for (const [, role] of resourcesOfType(template, 'AWS::IAM::Role')) {
       expect(JSON.stringify(role.Properties.ManagedPolicyArns ?? [])).not.toContain('AWSLambdaBasicExecutionRole');
     }
-    // It may create Inspector's service-linked role only, by its exact name.
-    const statements = resourcesOfType(template, 'AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: unknown; Resource: unknown }>);
+    // It may create Inspector's service-linked roles only (its own and the agentless scanning one), by exact name and service.
+    const statements = resourcesOfType(template, 'AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: unknown; Resource: unknown; Condition: any }>);
     const createRole = statements.filter((st) => st.Action === 'iam:CreateServiceLinkedRole');
     expect(createRole).toHaveLength(1);
-    expect(JSON.stringify(createRole[0].Resource)).toMatch(/:role\/aws-service-role\/inspector2\.amazonaws\.com\/AWSServiceRoleForAmazonInspector2"\]\]\}$/);
+    const resources = JSON.stringify(createRole[0].Resource);
+    for (const { service, roleName } of INSPECTOR_SERVICE_LINKED_ROLES) expect(resources).toContain(`:role/aws-service-role/${service}/${roleName}"`);
+    expect(createRole[0].Condition).toEqual({ StringEquals: { 'iam:AWSServiceName': ['inspector2.amazonaws.com', 'agentless.inspector2.amazonaws.com'] } });
   });
 });

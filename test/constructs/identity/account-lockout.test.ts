@@ -1,5 +1,6 @@
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AccountLockout, CONSOLE_SIGN_IN_FAILURE_PATTERN, LockoutAction } from '../../../constructs/identity/account-lockout';
 import { ConsoleSignInForwarder, ConsoleSignInForwarderStack } from '../../../constructs/identity/console-sign-in-forwarder';
@@ -77,6 +78,27 @@ describe('AccountLockout (defaults)', () => {
   });
 
   test('the DPP pack finds no error', () => {
+    expect(dppErrorsAndAcknowledgments(made.app).errors).toEqual([]);
+  });
+});
+
+describe('AccountLockout with a multi-region trail\'s log group', () => {
+  test('a subscription filter on the log group invokes the handler with failed sign-ins of every region, and no EventBridge rule', () => {
+    const made = stackWithoutBundling();
+    const alertTopic = new sns.Topic(made.stack, 'Alerts', { enforceSSL: true });
+    const trailLogGroup = new logs.LogGroup(made.stack, 'TrailLogs', { retention: logs.RetentionDays.ONE_YEAR });
+    new AccountLockout(made.stack, 'Lockout', { alertTopic, trailLogGroup });
+    const template = Template.fromStack(made.stack);
+    template.resourceCountIs('AWS::Events::Rule', 0);
+    template.hasResourceProperties('AWS::Logs::SubscriptionFilter', {
+      LogGroupName: { Ref: Match.stringLikeRegexp('^TrailLogs') },
+      FilterPattern: '{ ($.eventName = "ConsoleLogin") && ($.responseElements.ConsoleLogin = "Failure") && ($.userIdentity.type = "IAMUser") }',
+      DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('LockoutHandlerFunction'), 'Arn'] },
+    });
+    // CloudWatch Logs may invoke the function for this log group only.
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction', Principal: 'logs.amazonaws.com', SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TrailLogs'), 'Arn'] },
+    });
     expect(dppErrorsAndAcknowledgments(made.app).errors).toEqual([]);
   });
 });

@@ -131,7 +131,7 @@ describe('SegmentedVpc props', () => {
 
   test('disposable flow logs go with the stack; by default they are retained', () => {
     build({ disposable: true }).hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
-    build({}).hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
+    build({}).hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
   });
 
   test.each<[string, Partial<SegmentedVpcProps>, string]>([

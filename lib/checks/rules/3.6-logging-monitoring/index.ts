@@ -1,4 +1,5 @@
 import type { Rule } from '../../types';
+import { AlarmTopicAllowsCloudWatch } from './alarm-topic-allows-cloudwatch';
 import { ApiStageAccessLogs } from './api-stage-access-logs';
 import { CloudFrontAccessLogs } from './cloudfront-access-logs';
 import { LoadBalancerAccessLogs } from './load-balancer-access-logs';
@@ -25,4 +26,5 @@ export const rules: readonly Rule[] = [
   LoadBalancerAccessLogs,
   ApiStageAccessLogs,
   CloudFrontAccessLogs,
+  AlarmTopicAllowsCloudWatch,
 ];
