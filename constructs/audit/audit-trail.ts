@@ -11,6 +11,7 @@ import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { MIN_LOG_RETENTION_DAYS } from '../../lib/config/schema';
 import { requireLogRetentionDays } from './log-retention';
 import { logServerAccess, newAccessLogsBucket } from './server-access-logs';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** How S3 Object Lock protects the trail's log files. */
 export enum AuditLogLockMode {
@@ -92,6 +93,7 @@ export class AuditTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditTrailProps = {}) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const trailName = props.trailName ?? 'dpp-audit-trail';
     if (!TRAIL_NAME.test(trailName)) invalidProp(NAME, 'trailName', `must be 3 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit, got ${JSON.stringify(trailName)}`);
     const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? logs.RetentionDays.ONE_YEAR);

@@ -9,6 +9,7 @@ import { acknowledgeNoReplication } from '../common/nag-acknowledgments';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { attributionOf, tagStore, tagSupport } from './attribution';
 import { acknowledgeLongRetention, PII_BUCKET_RETENTION_RULE_ID, requirePiiRetention } from './retention';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** Props of {@link PiiBucket}. */
 export interface PiiBucketProps {
@@ -89,6 +90,7 @@ export class PiiBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: PiiBucketProps) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     this.retentionDays = props.retentionDays ?? MAX_PII_RETENTION_DAYS;
     const legalBasis = requirePiiRetention(NAME, this.retentionDays, props.legalBasis);
     const noncurrentDays = requireIntegerInRange(NAME, 'noncurrentVersionRetentionDays', props.noncurrentVersionRetentionDays ?? 7, 1, 30, 'DPP 2.8');

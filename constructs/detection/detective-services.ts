@@ -21,6 +21,7 @@ import {
   acknowledgeControlPlaneFunction, acknowledgeInlinePolicy, acknowledgeNag, acknowledgeNoReplication, awsManagedPolicyFinding, wildcardResourceFinding,
 } from '../common/nag-acknowledgments';
 import { requireIntegerInRange } from '../common/validate';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** The detective services, each of which an environment may leave to its organization's administrator account. */
 export interface DetectiveServiceSwitches {
@@ -139,6 +140,7 @@ export class DetectiveServices extends Construct {
 
   constructor(scope: Construct, id: string, props: DetectiveServicesProps) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const minimumSeverity = requireIntegerInRange(NAME, 'minimumGuardDutySeverity', props.minimumGuardDutySeverity ?? 4, 1, 8);
     const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? logs.RetentionDays.ONE_YEAR);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;

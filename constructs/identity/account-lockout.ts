@@ -13,6 +13,7 @@ import { requireLogRetentionDays } from '../audit/log-retention';
 import { acknowledgeControlPlaneFunction, acknowledgeNag, wildcardActionFinding, wildcardResourceFinding } from '../common/nag-acknowledgments';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { HandlerFunction } from './handler-function';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** How a locked-out IAM user is locked. */
 export enum LockoutAction {
@@ -119,6 +120,7 @@ export class AccountLockout extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountLockoutProps) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const maxFailures = requireIntegerInRange(NAME, 'maxFailures', props.maxFailures ?? 5, 1, 10, 'lockout must come after a few attempts, not many');
     const window = props.window ?? Duration.minutes(15);
     const windowMinutes = window.toSeconds() / 60;

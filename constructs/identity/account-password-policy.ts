@@ -9,6 +9,7 @@ import { acknowledgeControlPlaneFunction, acknowledgeNag, wildcardResourceFindin
 import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { HandlerFunction } from './handler-function';
 import { requireLogRetentionDays } from '../audit/log-retention';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** The CloudFormation type of the resource (the DPP 2.4 password-policy rule keys on it). */
 export const ACCOUNT_PASSWORD_POLICY_TYPE = 'Custom::AccountPasswordPolicy';
@@ -105,6 +106,7 @@ export class AccountPasswordPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountPasswordPolicyProps = {}) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const minimumPasswordLength = requireIntegerInRange(NAME, 'minimumPasswordLength', props.minimumPasswordLength ?? 14,
       PASSWORD_POLICY_LIMITS.minimumLength, PASSWORD_POLICY_LIMITS.maximumLength, 'DPP 2.4 requires at least 12');
     const maxPasswordAge = requireIntegerInRange(NAME, 'maxPasswordAge', wholeDays('maxPasswordAge', props.maxPasswordAge ?? Duration.days(90)),

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
 import { requireIntegerInRange, requireText } from '../common/validate';
 import { PASSWORD_POLICY_LIMITS } from './account-password-policy';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** Props of {@link DppUserPool}. */
 export interface DppUserPoolProps {
@@ -64,6 +65,7 @@ export class DppUserPool extends Construct {
 
   constructor(scope: Construct, id: string, props: DppUserPoolProps = {}) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const minLength = requireIntegerInRange(NAME, 'minimumPasswordLength', props.minimumPasswordLength ?? 14,
       PASSWORD_POLICY_LIMITS.minimumLength, COGNITO_MAX_LENGTH, 'DPP 2.4 requires at least 12');
     const dataOrigin = requireText(NAME, 'dataOrigin', props.dataOrigin ?? 'internal');

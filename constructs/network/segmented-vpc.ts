@@ -11,6 +11,7 @@ import { acknowledgeInlinePolicy, acknowledgeNag } from '../common/nag-acknowled
 import { invalidProp, requireIntegerInRange, requireIpv4Cidr, requireLogRetention, requirePort } from '../common/validate';
 import { aclFlows, ANYWHERE, type AclFlow } from './acl-flows';
 import { layoutTiers, NETWORK_TIERS, type NetworkTier, type TierLayout } from './tiers';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** A zone name is its region's name and a letter (`eu-west-1a`), or a Local Zone's (`us-east-1-bos-1a`). */
 function isZoneOf(zone: string, region: string): boolean {
@@ -156,6 +157,7 @@ export class SegmentedVpc extends Construct {
 
   constructor(scope: Construct, id: string, props: SegmentedVpcProps) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const zones = [...props.availabilityZones];
     if (zones.length === 0) invalidProp(NAME, 'availabilityZones', 'must name at least one availability zone');
     if (new Set(zones).size !== zones.length) invalidProp(NAME, 'availabilityZones', `lists a zone twice: ${zones.join(', ')}`);

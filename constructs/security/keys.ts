@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** Props of {@link EncryptionKeys}. */
 export interface EncryptionKeysProps {
@@ -56,6 +57,7 @@ export class EncryptionKeys extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptionKeysProps = {}) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const aliasPrefix = props.aliasPrefix ?? 'dpp';
     if (!ALIAS_SEGMENT.test(aliasPrefix) || aliasPrefix.startsWith('aws') || aliasPrefix.startsWith('/') || aliasPrefix.endsWith('/')) {
       invalidProp(NAME, 'aliasPrefix', `must be letters, digits, '/', '_' or '-', not start with 'aws' and not start or end with '/', got ${JSON.stringify(aliasPrefix)}`);

@@ -2,6 +2,7 @@ import { checkStacks, type RuleSet } from '../checks/engine';
 import { dppRuleSet } from '../checks/rules';
 import type { TemplateIndex } from '../checks/template-index';
 import type { Finding, Level } from '../checks/types';
+import type { SourceLocation } from '../loading/creation-locations';
 import type { LoadedInput } from '../loading/load-paths';
 import type { LoadedTemplate, Notice } from '../loading/loaded-template';
 import { TemplateAcknowledgments } from './acknowledgments';
@@ -17,6 +18,8 @@ export interface ReportedFinding extends Finding {
   readonly constructPath?: string;
   /** 1-based line of the resource in the file (of `Resources` for findings about the whole stack). */
   readonly line?: number;
+  /** The app's source line that created the resource (or the stack), when the cloud assembly records it. */
+  readonly source?: SourceLocation;
   readonly acknowledged: boolean;
   readonly acknowledgedReason?: string;
 }
@@ -110,6 +113,7 @@ export function checkTemplates(input: LoadedInput, rules: RuleSet = dppRuleSet()
         file: template.file,
         constructPath: typeof cdkPath === 'string' ? cdkPath : undefined,
         line: finding.logicalId ? template.resourceLines.get(finding.logicalId) : template.resourcesLine,
+        source: finding.logicalId ? template.creation?.resources.get(finding.logicalId) : template.creation?.stack,
         acknowledged: reason !== undefined,
         acknowledgedReason: reason,
       });
