@@ -62,6 +62,13 @@ export interface AppVerdict {
 /** A rule over the whole app (every stack template at once), run once per check. */
 export interface AppRule extends RuleMeta {
   readonly scope: 'app';
+  /**
+   * An account-wide control that each environment's baseline deploys once (a trail, a Config
+   * recorder, the security topic, the password policy). A workload app deployed into an account
+   * that runs the baseline declares so (`DppChecks` `environmentControlsFrom`, `dpp check
+   * --environment-controls-from`), and these rules are then reported as provided elsewhere.
+   */
+  readonly environmentControl?: boolean;
   check(stacks: readonly TemplateIndex[]): readonly AppVerdict[];
 }
 

@@ -1,4 +1,6 @@
 import { Option, type Command } from 'commander';
+import { providedElsewhereLine } from '../../checks/engine';
+import { dppRuleSet } from '../../checks/rules';
 import { loadPaths } from '../../loading/load-paths';
 import { checkTemplates, isFailing, summarise, type CheckReport, type FailLevel } from '../../reports/check-report';
 import { formatCheckJson } from '../../reports/check-json';
@@ -6,6 +8,7 @@ import { formatCheckJunit } from '../../reports/check-junit';
 import { formatCheckSarif } from '../../reports/check-sarif';
 import { formatCheckText, plural } from '../../reports/check-text';
 import { colourWanted } from '../../reports/colour';
+import { InputError } from '../../loading/errors';
 import { writeOutput } from '../output';
 import { packageVersion } from '../version';
 
@@ -15,6 +18,7 @@ interface CheckOptions {
   readonly format: Format;
   readonly output?: string;
   readonly failOn: FailLevel;
+  readonly environmentControlsFrom?: string;
 }
 
 export const PATHS_HELP = 'templates (.json, .yaml, .yml, .template), directories of them (recursive), or cloud assemblies (cdk.out)';
@@ -41,6 +45,7 @@ export function registerCheck(program: Command, state: { exitCode: number }): vo
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'junit']).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout (replaced only once complete)')
     .addOption(new Option('--fail-on <level>', 'exit 1 when an unacknowledged finding is at this level or above').choices(['error', 'warning']).default('error'))
+    .option('--environment-controls-from <baseline>', "a workload app: the account's environment controls (trail, Config recorder, security topic, password policy) come from this separately deployed baseline; those rules are reported as provided there, not run")
     .addHelpText(
       'after',
       `
@@ -50,7 +55,11 @@ an entry without a reason acknowledges nothing.
 Exit codes: 0 no unacknowledged finding at the --fail-on level, 1 at least one, 2 bad input.`,
     )
     .action((paths: string[], options: CheckOptions) => {
-      const report = checkTemplates(loadPaths(paths));
+      const from = options.environmentControlsFrom?.trim();
+      if (options.environmentControlsFrom !== undefined && !from) throw new InputError('--environment-controls-from: must name the baseline that provides the environment controls (e.g. DppBaseline-prod)');
+      const rules = dppRuleSet();
+      const checked = checkTemplates(loadPaths(paths), from ? rules.withoutEnvironmentControls() : rules);
+      const report = from ? { ...checked, notices: [...checked.notices, { template: paths.join(' '), message: providedElsewhereLine(rules.environmentControls, from) }] } : checked;
       writeOutput(render(report, options), options.output);
       if (options.output) {
         const s = summarise(report);
