@@ -100,7 +100,7 @@ describe('dpp check', () => {
       ['an unparsable JSON template', ['check', fixture('templates/unparsable.json')], /^dpp: test\/fixtures\/templates\/unparsable\.json:5: invalid JSON: .*\n$/],
       ['not a CloudFormation template', ['check', fixture('templates/not-a-template.json')], /^dpp: .*not-a-template\.json: not a CloudFormation template \(no Resources map\)\n$/],
       ['an unknown flag', ['check', '--bogus', fixture('templates/no-rule-applies.yaml')], /^error: unknown option '--bogus'\n$/],
-      ['an unknown format', ['check', '--format', 'xml', fixture('templates/no-rule-applies.yaml')], /^error: option .*--format <format>.* argument 'xml' is invalid\. Allowed choices are text, json, sarif, junit\.\n$/],
+      ['an unknown format', ['check', '--format', 'xml', fixture('templates/no-rule-applies.yaml')], /^error: option .*--format <format>.* argument 'xml' is invalid\. Allowed choices are text, json, sarif, junit, markdown\.\n$/],
       ['no path', ['check'], /^error: missing required argument 'paths'\n$/],
     ])('%s', async (_name, args, stderr) => {
       const out = path.join(dir, 'report.json');
@@ -160,5 +160,33 @@ describe('dpp check --environment-controls-from (a workload app)', () => {
     const run = await dpp('check', fixture('templates/no-rule-applies.yaml'), '--environment-controls-from', ' ');
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('dpp: --environment-controls-from: must name the baseline that provides the environment controls (e.g. DppBaseline-prod)\n');
+  });
+});
+
+describe('dpp check --format markdown (the GitHub job summary)', () => {
+  const WORKLOAD = ['--environment-controls-from', 'DppBaseline-prod'];
+
+  test('the verdict, counts per clause, and each open finding with its place and fix', async () => {
+    const run = await dpp('check', fixture('templates/unencrypted-database.yaml'), '--format', 'markdown', ...WORKLOAD);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^## DPP checks\n\n\*\*✖ Fails:\*\* \d+ unacknowledged errors? must be fixed or acknowledged with a reason\.\n/);
+    expect(run.stdout).toContain('| Clause | Errors | Warnings | Acknowledged |');
+    expect(run.stdout).toMatch(/\| DPP 3\.4 Encryption at Rest \| [1-9]\d* \| 0 \| 0 \|/);
+    expect(run.stdout).toMatch(/### Open findings: [1-9]/);
+    expect(run.stdout).toMatch(/- \*\*error\*\* `DPP-3\.4-RdsStorageEncrypted` \(DPP 3\.4 Encryption at Rest\) at `test\/fixtures\/templates\/unencrypted-database\.yaml:4`/);
+    expect(run.stdout).toContain('  - Fix: Set StorageEncrypted: true');
+  });
+
+  test('--compare-to lists only what the change introduced', async () => {
+    const same = await dpp('check', fixture('templates/unencrypted-database.yaml'), '--format', 'markdown', '--compare-to', fixture('templates/unencrypted-database.yaml'), ...WORKLOAD);
+    expect(same.stdout).toContain('### New findings (introduced by this change): 0\n\nNone.');
+    const fixed = await dpp('check', fixture('templates/unencrypted-database.yaml'), '--format', 'markdown', '--compare-to', fixture('templates/no-rule-applies.yaml'), ...WORKLOAD);
+    expect(fixed.stdout).toMatch(/### New findings \(introduced by this change\): [1-9]/);
+  });
+
+  test('a clean check passes', async () => {
+    const run = await dpp('check', fixture('templates/no-rule-applies.yaml'), '--format', 'markdown', ...WORKLOAD);
+    expect(run.stdout).toContain('**✔ Passes:** no unacknowledged error.');
+    expect(run.code).toBe(0);
   });
 });

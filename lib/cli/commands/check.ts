@@ -2,7 +2,9 @@ import { Option, type Command } from 'commander';
 import { providedElsewhereLine } from '../../checks/engine';
 import { dppRuleSet } from '../../checks/rules';
 import { loadPaths } from '../../loading/load-paths';
-import { checkTemplates, isFailing, summarise, type CheckReport, type FailLevel } from '../../reports/check-report';
+import { complianceDiff } from '../../diff/compliance-diff';
+import { checkTemplates, isFailing, summarise, type CheckReport, type FailLevel, type ReportedFinding } from '../../reports/check-report';
+import { formatCheckMarkdown } from '../../reports/check-markdown';
 import { formatCheckJson } from '../../reports/check-json';
 import { formatCheckJunit } from '../../reports/check-junit';
 import { formatCheckSarif } from '../../reports/check-sarif';
@@ -12,19 +14,22 @@ import { InputError } from '../../loading/errors';
 import { writeOutput } from '../output';
 import { packageVersion } from '../version';
 
-type Format = 'text' | 'json' | 'sarif' | 'junit';
+type Format = 'text' | 'json' | 'sarif' | 'junit' | 'markdown';
 
 interface CheckOptions {
   readonly format: Format;
   readonly output?: string;
   readonly failOn: FailLevel;
   readonly environmentControlsFrom?: string;
+  readonly compareTo?: string;
 }
 
 export const PATHS_HELP = 'templates (.json, .yaml, .yml, .template), directories of them (recursive), or cloud assemblies (cdk.out)';
 
-function render(report: CheckReport, options: CheckOptions): string {
+function render(report: CheckReport, options: CheckOptions, introduced?: readonly ReportedFinding[]): string {
   switch (options.format) {
+    case 'markdown':
+      return formatCheckMarkdown(report, { failOn: options.failOn, introduced });
     case 'json':
       return formatCheckJson(report);
     case 'sarif':
@@ -42,9 +47,10 @@ export function registerCheck(program: Command, state: { exitCode: number }): vo
     .command('check')
     .description('check templates and cloud assemblies against the DPP rules (the same rules as the synth-time DppChecks pack)')
     .argument('<paths...>', PATHS_HELP)
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'junit']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'junit', 'markdown']).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout (replaced only once complete)')
     .addOption(new Option('--fail-on <level>', 'exit 1 when an unacknowledged finding is at this level or above').choices(['error', 'warning']).default('error'))
+    .option('--compare-to <path>', 'markdown: list as new only the findings not in this earlier version (e.g. the base branch\'s cdk.out)')
     .option('--environment-controls-from <baseline>', "a workload app: the account's environment controls (trail, Config recorder, security topic, password policy) come from this separately deployed baseline; those rules are reported as provided there, not run")
     .addHelpText(
       'after',
@@ -60,7 +66,9 @@ Exit codes: 0 no unacknowledged finding at the --fail-on level, 1 at least one, 
       const rules = dppRuleSet();
       const checked = checkTemplates(loadPaths(paths), from ? rules.withoutEnvironmentControls() : rules);
       const report = from ? { ...checked, notices: [...checked.notices, { template: paths.join(' '), message: providedElsewhereLine(rules.environmentControls, from) }] } : checked;
-      writeOutput(render(report, options), options.output);
+      const ruleSet = from ? rules.withoutEnvironmentControls() : rules;
+      const introduced = options.compareTo ? complianceDiff(checkTemplates(loadPaths([options.compareTo]), ruleSet), options.compareTo, report, paths[0]).introduced : undefined;
+      writeOutput(render(report, options, introduced), options.output);
       if (options.output) {
         const s = summarise(report);
         process.stdout.write(`dpp: wrote ${options.output}: ${plural(s.templates, 'template')}, ${plural(s.resources, 'resource')}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.acknowledged} acknowledged\n`);
