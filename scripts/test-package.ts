@@ -83,7 +83,7 @@ function main(): void {
 
   const list = run('tar', ['-tzf', tarball]);
   const files = list.out.trim().split('\n').map((f) => f.replace(/^package\//, ''));
-  const stray = files.filter((f) => !/^(dist\/.+\.(js|d\.ts)|docs\/[^/]+\.(md|json)|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(f));
+  const stray = files.filter((f) => !/^(dist\/.+\.(js|d\.ts)|docs\/[^/]+\.(md|json)|docs\/workflows\/[^/]+\.yml|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(f));
   check('the tarball carries only dist, user docs, README, LICENSE, CHANGELOG', stray.length === 0 && files.includes('LICENSE'), stray.slice(0, 10).join('\n'));
 
   const app = path.join(work, 'app');
