@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Where the app's source created something: a file and a 1-based line and column. */
@@ -78,3 +79,10 @@ export function creationLocations(metadata: unknown): CreationLocations {
   const stackPath = Object.keys(metadata).sort((a, b) => a.length - b.length)[0];
   return { stack: stackPath ? located.get(stackPath) : undefined, resources };
 }
+
+/** `file:line`, the file relative to the working directory when inside it (how editors and GitHub name it). */
+export function displayPlace(file: string, line?: number, cwd: string = process.cwd()): string {
+  const relative = path.isAbsolute(file) && !path.relative(cwd, file).startsWith('..') ? path.relative(cwd, file) : file;
+  return `${relative.split(path.sep).join('/')}${line ? `:${line}` : ''}`;
+}
+

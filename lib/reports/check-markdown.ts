@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import type { ClauseId } from '../checks/types';
+import { displayPlace } from '../loading/creation-locations';
 import type { CheckReport, FailLevel, ReportedFinding } from './check-report';
 import { isFailing, summarise } from './check-report';
 import { clauseLabel } from './clause-title';
@@ -12,11 +12,8 @@ function cell(text: string): string {
 }
 
 /** Where a finding is: the app's source line when known (what a pull request's diff shows), else the template's. */
-export function findingPlace(f: ReportedFinding, cwd: string = process.cwd()): string {
-  const file = f.source?.file ?? f.file;
-  const line = f.source?.line ?? f.line;
-  const relative = path.isAbsolute(file) && !path.relative(cwd, file).startsWith('..') ? path.relative(cwd, file) : file;
-  return `${relative.split(path.sep).join('/')}${line ? `:${line}` : ''}`;
+export function findingPlace(f: ReportedFinding): string {
+  return f.source ? displayPlace(f.source.file, f.source.line) : displayPlace(f.file, f.line);
 }
 
 /** Options of {@link formatCheckMarkdown}. */

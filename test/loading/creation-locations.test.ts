@@ -5,6 +5,7 @@ import { appFrame, creationLocations } from '../../lib/loading/creation-location
 import { loadPaths } from '../../lib/loading/load-paths';
 import { checkTemplates } from '../../lib/reports/check-report';
 import { checkSarif } from '../../lib/reports/check-sarif';
+import { formatCheckText } from '../../lib/reports/check-text';
 
 const ASSEMBLY = 'test/fixtures/assemblies/creation-traces';
 
@@ -44,5 +45,10 @@ describe('creation locations of a stack artifact', () => {
     const orders = log.runs[0].results!.find((r) => r.locations![0].logicalLocations![0].name === 'Orders')!;
     expect(orders.locations![0].physicalLocation).toEqual({ artifactLocation: { uri: 'file:///repo/lib/shop-stack.ts' }, region: { startLine: 14, startColumn: 20 } });
     expect(orders.relatedLocations![0].physicalLocation).toEqual({ artifactLocation: { uri: `${ASSEMBLY}/Shop.template.json` }, region: { startLine: 3 } });
+  });
+
+  test('the text report names the source line next to the template line', () => {
+    const report = checkTemplates(loadPaths([ASSEMBLY]), new RuleSet([RdsStorageEncrypted]));
+    expect(formatCheckText(report, { colour: false, failOn: 'error' })).toContain('Orders (AWS::RDS::DBInstance), line 3, created at /repo/lib/shop-stack.ts:14\n');
   });
 });
