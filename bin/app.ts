@@ -13,4 +13,11 @@ try {
   for (const line of e.problems) console.error(`DPP config error: ${line}`);
   process.exit(1);
 }
-app.synth();
+try {
+  app.synth();
+} catch (e) {
+  // The DPP pack has printed its findings and summary line; the CDK's error adds only a stack trace.
+  if (!(e instanceof Error) || !e.message.includes('Validation failed')) throw e;
+  console.error(e.message.split('\n').filter((line) => line.trim() !== '').pop());
+  process.exit(1);
+}

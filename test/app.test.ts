@@ -70,11 +70,11 @@ describe('bin/app.ts with a bad configuration file', () => {
     const result = run(path.join('test', 'fixtures', 'config', 'hostile.yaml'));
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
-    expect(lines.every((l) => l.startsWith('DPP config error: test/fixtures/config/hostile.yaml: dpp.'))).toBe(true);
-    expect(result.stderr).toContain('dpp.environments.test.approvedCidrs[0]: 0.0.0.0/0 is not allowed (DPP 2.1 Network Protection: deny unauthorised IPs)');
-    expect(result.stderr).toContain('dpp.environments.test.sshFromAnywhere: unknown key');
-    expect(result.stderr).toContain('dpp.environments.prod.account: test and prod use the same account');
-    expect(result.stderr).toContain('dpp.environments.prod.alertEmail: is required');
+    expect(lines.every((l) => l.startsWith('DPP config error: test/fixtures/config/hostile.yaml: environments.'))).toBe(true);
+    expect(result.stderr).toContain('environments.test.approvedCidrs[0]: 0.0.0.0/0 is not allowed (DPP 2.1 Network Protection: deny unauthorised IPs)');
+    expect(result.stderr).toContain('environments.test.sshFromAnywhere: unknown key');
+    expect(result.stderr).toContain('environments.prod.account: test and prod use the same account');
+    expect(result.stderr).toContain('environments.prod.alertEmail: is required');
     expect(lines.length).toBeGreaterThanOrEqual(8);
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });

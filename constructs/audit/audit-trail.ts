@@ -13,6 +13,7 @@ import { invalidProp, policyFor, requireIntegerInRange } from '../common/validat
 import { defaultLogRetention, requireLogRetentionDays } from './log-retention';
 import { logServerAccess, newAccessLogsBucket } from './server-access-logs';
 import { retainExceptOnCreate } from '../common/removal';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** How S3 Object Lock protects the trail's log files. */
 export enum AuditLogLockMode {
@@ -105,6 +106,7 @@ export class AuditTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditTrailProps = {}) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const trailName = props.trailName ?? 'dpp-audit-trail';
     if (!TRAIL_NAME.test(trailName)) invalidProp(NAME, 'trailName', `must be 3 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit, got ${JSON.stringify(trailName)}`);
     const policy = policyFor(this, props.policy);

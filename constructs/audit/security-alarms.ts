@@ -11,6 +11,7 @@ import { PURPOSE_SECURITY_ALERTS, TAG_CLASSIFICATION, TAG_DATA_ORIGIN, TAG_PURPO
 import { invalidProp } from '../common/validate';
 import { CIS_METRIC_FILTERS, type CisMetricFilter } from './cis-metric-filters';
 import { retainExceptOnCreate } from '../common/removal';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** Props of {@link SecurityAlarms}. */
 export interface SecurityAlarmsProps {
@@ -61,6 +62,7 @@ export class SecurityAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: SecurityAlarmsProps) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     if (!EMAIL.test(props.alertEmail)) invalidProp(NAME, 'alertEmail', `must be an e-mail address, got ${JSON.stringify(props.alertEmail)}`);
     this.namespace = props.metricNamespace ?? 'DPP/CloudTrail';
     if (!/^[A-Za-z0-9._/#:-]{1,255}$/.test(this.namespace) || this.namespace.startsWith('AWS/')) {

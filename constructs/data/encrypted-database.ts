@@ -14,6 +14,7 @@ import { invalidProp, policyFor, requireIntegerInRange, requireLogRetention, req
 import type { SegmentedVpc } from '../network/segmented-vpc';
 import { attributionOf, tagStore, tagSupport } from './attribution';
 import { retainExceptOnCreate } from '../common/removal';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** The database engine of an {@link EncryptedDatabase}. */
 export type DatabaseEngine = 'aurora-postgresql' | 'postgresql';
@@ -179,6 +180,7 @@ export class EncryptedDatabase extends Construct implements ec2.IConnectable {
 
   constructor(scope: Construct, id: string, props: EncryptedDatabaseProps) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const network = props.network;
     this.engine = props.engine ?? 'aurora-postgresql';
     if (this.engine !== 'aurora-postgresql' && this.engine !== 'postgresql') invalidProp(NAME, 'engine', `must be 'aurora-postgresql' or 'postgresql', got ${JSON.stringify(this.engine)}`);

@@ -11,6 +11,7 @@ import { acknowledgeNoReplication } from '../common/nag-acknowledgments';
 import { invalidProp, policyFor, requireIntegerInRange, requireValid } from '../common/validate';
 import { attributionOf, tagStore, tagSupport } from './attribution';
 import { acknowledgeLongRetention, PII_BUCKET_RETENTION_RULE_ID, requirePiiRetention } from './retention';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** Props of {@link PiiBucket}. */
 export interface PiiBucketProps {
@@ -96,6 +97,7 @@ export class PiiBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: PiiBucketProps) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const policy = policyFor(this, props.policy);
     this.retentionDays = props.retentionDays ?? policy.values.piiRetentionDays;
     const legalBasis = requirePiiRetention(NAME, this.retentionDays, props.legalBasis, policy);

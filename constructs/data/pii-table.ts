@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { acknowledgeNag } from '../common/nag-acknowledgments';
 import { invalidProp, policyFor, requireIntegerInRange } from '../common/validate';
 import { attributionOf, tagStore } from './attribution';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** Props of {@link PiiTable}. */
 export interface PiiTableProps {
@@ -55,6 +56,7 @@ export class PiiTable extends Construct {
 
   constructor(scope: Construct, id: string, props: PiiTableProps) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     this.timeToLiveAttribute = props.timeToLiveAttribute ?? 'expiresAt';
     if (!/^[a-zA-Z0-9_.-]{1,255}$/.test(this.timeToLiveAttribute)) invalidProp(NAME, 'timeToLiveAttribute', `must be an attribute name (letters, digits, '_', '-', '.'), got ${JSON.stringify(this.timeToLiveAttribute)}`);
     if ([props.partitionKey.name, props.sortKey?.name].includes(this.timeToLiveAttribute)) invalidProp(NAME, 'timeToLiveAttribute', `must not be a key attribute (${this.timeToLiveAttribute})`);

@@ -27,6 +27,7 @@ import type { FeatureSwitch } from '../../lib/config/schema';
 import { HandlerFunction, handlerProvider } from '../identity/handler-function';
 import { managedConfigRules } from './config-rules';
 import { retainExceptOnCreate } from '../common/removal';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /**
  * The detective services, each of which an environment may leave to its organization's
@@ -164,6 +165,7 @@ export class DetectiveServices extends Construct {
 
   constructor(scope: Construct, id: string, props: DetectiveServicesProps) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const minimumSeverity = requireIntegerInRange(NAME, 'minimumGuardDutySeverity', props.minimumGuardDutySeverity ?? 4, 1, 8);
     const policy = policyFor(this, undefined);
     const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? defaultLogRetention(policy), policy);

@@ -16,6 +16,7 @@ import { defaultLogRetention, requireLogRetentionDays } from '../audit/log-reten
 import { acknowledgeControlPlaneFunction, acknowledgeNag, wildcardActionFinding, wildcardResourceFinding } from '../common/nag-acknowledgments';
 import { invalidProp, policyFor, requireIntegerInRange } from '../common/validate';
 import { HandlerFunction } from './handler-function';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** How a locked-out IAM user is locked. */
 export enum LockoutAction {
@@ -146,6 +147,7 @@ export class AccountLockout extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountLockoutProps) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const policy = policyFor(this, props.policy);
     const defaults = provisionedDefaults(policy);
     const { lockoutMaxAttempts, lockoutMaxWindowMinutes } = policy.values;

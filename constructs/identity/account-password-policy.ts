@@ -10,6 +10,7 @@ import { DPP, type PolicyProfile } from '../../lib/policy/profile';
 import { invalidProp, policyFor, requireIntegerInRange } from '../common/validate';
 import { HandlerFunction, handlerProvider } from './handler-function';
 import { defaultLogRetention, requireLogRetentionDays } from '../audit/log-retention';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** The CloudFormation type of the resource (the DPP 2.4 password-policy rule keys on it). */
 export const ACCOUNT_PASSWORD_POLICY_TYPE = 'Custom::AccountPasswordPolicy';
@@ -107,6 +108,7 @@ export class AccountPasswordPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountPasswordPolicyProps = {}) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const policy = policyFor(this, props.policy);
     const { passwordMinLength, passwordMaxAgeDays, passwordReusePrevention: reuseFloor } = policy.values;
     const defaults = provisionedDefaults(policy);

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
 import { policyFor, requireIntegerInRange, requireText } from '../common/validate';
 import { provisionedDefaults } from '../../lib/policy/defaults';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** Props of {@link DppUserPool}. */
 export interface DppUserPoolProps {
@@ -64,6 +65,7 @@ export class DppUserPool extends Construct {
 
   constructor(scope: Construct, id: string, props: DppUserPoolProps = {}) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const policy = policyFor(this, undefined);
     const floor = policy.values.passwordMinLength;
     const minLength = requireIntegerInRange(NAME, 'minimumPasswordLength', props.minimumPasswordLength ?? provisionedDefaults(policy).passwordMinLength,

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { acknowledgeInlinePolicy, acknowledgeNag, awsManagedPolicyFinding, wildcardResourceFinding } from '../common/nag-acknowledgments';
 import { invalidProp, policyFor } from '../common/validate';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /**
  * The actions a user may call without MFA: just enough to set up an MFA device and change an
@@ -115,6 +116,7 @@ export class MfaEnforcement extends Construct {
 
   constructor(scope: Construct, id: string, props: MfaEnforcementProps = {}) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const prefix = props.groupNamePrefix ?? 'dpp-';
     if (!/^[\w+=,.@-]{0,100}$/.test(prefix)) invalidProp(NAME, 'groupNamePrefix', `must be at most 100 of the characters IAM allows in names (letters, digits, +=,.@_-), got ${JSON.stringify(prefix)}`);
     const qualifier = props.cdkBootstrapQualifier ?? 'hnb659fds';

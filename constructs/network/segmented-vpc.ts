@@ -1,4 +1,4 @@
-import { Aws, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
+import { Aws, RemovalPolicy, Stack, Tags, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -14,6 +14,37 @@ import { invalidProp, policyFor, requireIntegerInRange, requireLogRetention, req
 import { aclFlows, ANYWHERE, type AclFlow } from './acl-flows';
 import { layoutTiers, NETWORK_TIERS, type NetworkTier, type TierLayout } from './tiers';
 import { retainExceptOnCreate } from '../common/removal';
+import { recordCreationTrace } from '../common/creation-trace';
+
+/** A zone name is its region's name and a letter (`eu-west-1a`), or a Local Zone's (`us-east-1-bos-1a`). */
+function isZoneOf(zone: string, region: string): boolean {
+  return zone.startsWith(region) && /^[a-z]$|^-[a-z0-9-]+[a-z]$/.test(zone.slice(region.length));
+}
+
+/**
+ * Builds the VPC with the stack's zones read as `zones`. `ec2.Vpc` checks given zones against
+ * `Stack.availabilityZones`, which in a stack with an explicit account and region is a context
+ * lookup that needs AWS credentials (aws/aws-cdk#21690, #25468; the documented workaround is to
+ * override the getter in the stack). A construct cannot change its stack's class, so the getter
+ * is shadowed on the stack instance for the VPC's construction only; a stack that overrides it
+ * itself (the baseline's does) is left alone, and the zones are checked against the region above.
+ */
+function overridesZones(stack: Stack): boolean {
+  for (let proto: object | null = stack; proto && proto !== Stack.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (Object.getOwnPropertyDescriptor(proto, 'availabilityZones')) return true;
+  }
+  return false;
+}
+
+function withZonesOf<T>(stack: Stack, zones: string[], build: () => T): T {
+  if (Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region) || overridesZones(stack)) return build();
+  Object.defineProperty(stack, 'availabilityZones', { configurable: true, get: () => zones });
+  try {
+    return build();
+  } finally {
+    delete (stack as { availabilityZones?: string[] }).availabilityZones;
+  }
+}
 
 /** Props of {@link SegmentedVpc}. */
 export interface SegmentedVpcProps {
@@ -132,10 +163,15 @@ export class SegmentedVpc extends Construct {
 
   constructor(scope: Construct, id: string, props: SegmentedVpcProps) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const zones = [...props.availabilityZones];
     if (zones.length === 0) invalidProp(NAME, 'availabilityZones', 'must name at least one availability zone');
     if (new Set(zones).size !== zones.length) invalidProp(NAME, 'availabilityZones', `lists a zone twice: ${zones.join(', ')}`);
     const policy = policyFor(this, props.policy);
+    const stack = Stack.of(this);
+    const region = Token.isUnresolved(stack.region) ? undefined : stack.region;
+    const foreign = region ? zones.filter((z) => !Token.isUnresolved(z) && !isZoneOf(z, region)) : [];
+    if (foreign.length > 0) invalidProp(NAME, 'availabilityZones', `${foreign.join(', ')} not in the stack's region ${region}`);
     const approvedCidrs = validateApprovedCidrs(props.approvedCidrs, policy);
     const cidr = props.cidr ?? '10.0.0.0/16';
     this.cidr = cidr;
@@ -153,14 +189,14 @@ export class SegmentedVpc extends Construct {
     }
     this.tierCidrs = { public: layout.public.block, application: layout.application.block, data: layout.data.block };
 
-    this.vpc = new ec2.Vpc(this, 'Vpc', {
+    this.vpc = withZonesOf(stack, zones, () => new ec2.Vpc(this, 'Vpc', {
       ipAddresses: new TieredAddresses(cidr, zones, layout),
       availabilityZones: zones,
       natGateways,
       natGatewaySubnets: { subnetGroupName: 'public' },
       restrictDefaultSecurityGroup: true,
       subnetConfiguration: NETWORK_TIERS.map((tier) => ({ name: tier, subnetType: SUBNET_TYPES[tier], mapPublicIpOnLaunch: tier === 'public' ? false : undefined })),
-    });
+    }));
     Tags.of(this.vpc.node.defaultChild as ec2.CfnVPC).add(TAG_SEGMENTED, 'true');
     Validations.of(this.vpc).acknowledge({
       id: 'CloudFormation-Validate::W3010',

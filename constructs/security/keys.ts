@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { retainExceptOnCreate } from '../common/removal';
+import { recordCreationTrace } from '../common/creation-trace';
 
 /** Props of {@link EncryptionKeys}. */
 export interface EncryptionKeysProps {
@@ -66,6 +67,7 @@ export class EncryptionKeys extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptionKeysProps = {}) {
     super(scope, id);
+    recordCreationTrace(this, new.target);
     const aliasPrefix = props.aliasPrefix ?? 'dpp';
     if (!ALIAS_SEGMENT.test(aliasPrefix) || aliasPrefix.startsWith('aws') || aliasPrefix.startsWith('/') || aliasPrefix.endsWith('/')) {
       invalidProp(NAME, 'aliasPrefix', `must be letters, digits, '/', '_' or '-', not start with 'aws' and not start or end with '/', got ${JSON.stringify(aliasPrefix)}`);

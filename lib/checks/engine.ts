@@ -48,6 +48,21 @@ export class RuleSet {
   public rule(id: string): Rule | undefined {
     return this.byId.get(id);
   }
+
+  /** The app rules about account-wide controls each environment's baseline deploys (`AppRule.environmentControl`). */
+  public get environmentControls(): readonly AppRule[] {
+    return this.appRules.filter((r) => r.environmentControl);
+  }
+
+  /** These rules without the environment controls: for a workload app whose account runs the baseline. */
+  public withoutEnvironmentControls(): RuleSet {
+    return new RuleSet(this.rules.filter((r) => r.scope !== 'app' || !r.environmentControl), this.policy);
+  }
+}
+
+/** One line naming the environment-control rules a workload app leaves to its baseline, and where they are checked. */
+export function providedElsewhereLine(rules: readonly Rule[], from: string): string {
+  return `${rules.length} environment controls provided by ${from}, not checked here: ${rules.map((r) => r.id).join(', ')}`;
 }
 
 function toList(result: RuleResult): readonly Verdict[] {

@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
-import { CfnResource, Stack, Token, Validations, type IPolicyValidationContext, type PolicyValidationPluginReport, type PolicyViolation } from 'aws-cdk-lib';
+import * as path from 'node:path';
+import { App, CfnResource, Stack, Token, Validations, type IPolicyValidationContext, type PolicyValidationPluginReport, type PolicyViolation } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { policyOf } from '../policy/context';
 import { resolveProfile } from '../policy/load';
 import { DPP, type PolicyProfile } from '../policy/profile';
 import { clause } from './catalogue';
-import { checkApp, checkResource, RuleSet } from './engine';
+import { checkApp, checkResource, providedElsewhereLine, RuleSet } from './engine';
 import { dppRuleSet } from './rules';
 import { TemplateIndex } from './template-index';
 import type { CfnTemplate } from './template';
@@ -49,6 +50,43 @@ export interface DppChecksProps extends NagPackProps {
    * @default - the profile in the scope's construct context (`dpp:policy`), else `dpp`
    */
   readonly profile?: string | PolicyProfile;
+  /**
+   * Where this app's accounts get their environment controls (the CloudTrail trail, the AWS
+   * Config recorder, the subscribed security topic, the IAM password policy) when they are not in
+   * this app: the separately deployed baseline, named for the report, e.g. `'DppBaseline-prod'`.
+   * Set it in a workload app; those rules are then reported as provided elsewhere (never as
+   * passed) and not run against the workload's stacks.
+   * @default - checked in this app; where no stack is tagged `dpp:environment` they give the
+   *   warning "environment controls not checked"
+   */
+  readonly environmentControlsFrom?: string;
+  /**
+   * Print one summary line (rules, resources, errors, warnings, acknowledged, the report's path)
+   * to stderr when the CDK runs the pack during synthesis.
+   * @default true
+   */
+  readonly printSummary?: boolean;
+}
+
+/** What one check of an app found, for the summary line. */
+export interface DppChecksSummary {
+  readonly rules: number;
+  readonly resources: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly acknowledged: number;
+  /** The rules left to the baseline named by `environmentControlsFrom`. */
+  readonly providedElsewhere: readonly string[];
+  /** The validation report the CDK writes, when known. */
+  readonly reportPath?: string;
+}
+
+/** The summary as the one line `npx cdk synth` ends with. */
+export function formatDppSummary(s: DppChecksSummary, from?: string): string {
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const elsewhere = s.providedElsewhere.length > 0 ? `, ${s.providedElsewhere.length} environment controls provided by ${from}` : '';
+  const report = s.reportPath ? `; report: ${s.reportPath}` : '';
+  return `DPP checks: ${count(s.rules, 'rule')}, ${count(s.resources, 'resource')}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${s.acknowledged} acknowledged${elsewhere}${report}`;
 }
 
 interface Recorded {
@@ -63,6 +101,12 @@ interface Recorded {
 }
 
 const PACK_NAME = 'DPP';
+
+/** A finding's message without its trailing fix: the CDK prints a violation's `fix` on its own line. */
+function withoutFix(message: string, rule: Rule): string {
+  const suffix = ` Fix: ${rule.fix}`;
+  return message.endsWith(suffix) ? message.slice(0, -suffix.length) : message;
+}
 
 function clauseTitle(id: Rule['clause']): string {
   return clause(id)?.title ?? '';
@@ -91,24 +135,53 @@ export class DppChecks extends NagPack {
   private recorded = new Map<string, Recorded>();
   private calledByFramework = false;
   private acknowledgedFindings: AcknowledgedFinding[] = [];
+  private readonly environmentControlsFrom?: string;
+  private readonly providedElsewhereRules: readonly Rule[];
+  private readonly printSummary: boolean;
+  private resourcesChecked = 0;
+  private lastSummary?: DppChecksSummary;
 
   constructor(scope?: IConstruct, props?: DppChecksProps) {
     super(scope, props);
     this.packName = PACK_NAME;
     this.policy = props?.profile !== undefined ? resolveProfile(props.profile, 'DppChecks profile') : scope ? policyOf(scope) : DPP;
-    this.ruleSet = props?.rules ? new RuleSet(props.rules, this.policy) : dppRuleSet(this.policy);
+    const from = props?.environmentControlsFrom;
+    if (from !== undefined && (typeof from !== 'string' || from.trim() === '')) {
+      throw new Error('DppChecks: environmentControlsFrom must name where the environment controls are deployed (e.g. the baseline stack DppBaseline-prod)');
+    }
+    const all = props?.rules ? new RuleSet(props.rules, this.policy) : dppRuleSet(this.policy);
+    this.environmentControlsFrom = from?.trim();
+    this.providedElsewhereRules = this.environmentControlsFrom ? all.environmentControls : [];
+    this.ruleSet = this.environmentControlsFrom ? all.withoutEnvironmentControls() : all;
     this.ruleIds = this.ruleSet.rules.map((r) => r.id);
+    this.printSummary = props?.printSummary ?? true;
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     this.templatePaths = new Map(context.stackTemplates.map((s) => [s.stackConstructPath, s.templatePath]));
     this.calledByFramework = true;
     try {
-      return super.validate(context);
+      const report = super.validate(context);
+      const root = (context as { appConstruct?: IConstruct }).appConstruct;
+      const outdir = root && App.isApp(root) ? root.outdir : undefined;
+      const summary = { ...this.lastSummary!, reportPath: outdir ? path.relative(process.cwd(), path.join(outdir, 'validation-report.json')) : undefined };
+      this.lastSummary = summary;
+      if (this.printSummary) console.error(formatDppSummary(summary, this.environmentControlsFrom));
+      return report;
     } finally {
       this.templatePaths = new Map();
       this.calledByFramework = false;
     }
+  }
+
+  /** What the last check found: counts for the summary line, and the rules left to the baseline. */
+  public get summary(): DppChecksSummary | undefined {
+    return this.lastSummary;
+  }
+
+  /** The environment-control rules this app leaves to its baseline (`environmentControlsFrom`), reported as provided elsewhere. */
+  public get providedElsewhere(): readonly Rule[] {
+    return this.providedElsewhereRules;
   }
 
   /**
@@ -121,11 +194,27 @@ export class DppChecks extends NagPack {
     this.indexes = new Map();
     this.recorded = new Map();
     this.acknowledgedFindings = [];
+    this.resourcesChecked = 0;
     super.validateScope(scope);
     this.checkAppRules(scope);
     const violations = this.violationsFromRecords();
     this.indexes = new Map();
-    return { success: !violations.some((v) => v.severity === 'error'), violations };
+    this.lastSummary = this.summarise();
+    const metadata = this.environmentControlsFrom ? { environmentControls: providedElsewhereLine(this.providedElsewhereRules, this.environmentControlsFrom) } : undefined;
+    return { success: !violations.some((v) => v.severity === 'error'), violations, ...(metadata ? { metadata } : {}) };
+  }
+
+  /** Counts by resource and level: unacknowledged errors and warnings, and acknowledged findings. */
+  private summarise(): DppChecksSummary {
+    let errors = 0;
+    let warnings = 0;
+    let acknowledged = 0;
+    for (const record of this.recorded.values()) {
+      if (acknowledgmentReason(record.node, record.rule.id) !== undefined) acknowledged++;
+      else if (record.level === 'error') errors++;
+      else warnings++;
+    }
+    return { rules: this.ruleSet.rules.length, resources: this.resourcesChecked, errors, warnings, acknowledged, providedElsewhere: this.providedElsewhereRules.map((r) => r.id) };
   }
 
   /** The findings the last direct `validateScope` left out because they were acknowledged. */
@@ -134,6 +223,7 @@ export class DppChecks extends NagPack {
   }
 
   protected checkResource(node: CfnResource): void {
+    this.resourcesChecked++;
     const stack = Stack.of(node);
     const index = this.indexFor(stack);
     const logicalId = stack.resolve(node.logicalId) as string;
@@ -233,7 +323,7 @@ export class DppChecks extends NagPack {
         if (!violation) {
           violation = {
             ruleName: record.rule.id,
-            description: `${record.rule.id} [DPP ${record.rule.clause} ${clauseTitle(record.rule.clause)}]: ${message}`,
+            description: `${record.rule.id} [DPP ${record.rule.clause} ${clauseTitle(record.rule.clause)}]: ${withoutFix(message, record.rule)}`,
             fix: record.rule.fix,
             severity: record.level,
             ruleMetadata: { clause: record.rule.clause, explanation: record.rule.explanation, profile: this.policy.name },

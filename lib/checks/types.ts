@@ -78,6 +78,13 @@ export interface AppVerdict {
  */
 export interface AppRule extends RuleMeta {
   readonly scope: 'app';
+  /**
+   * An account-wide control that each environment's baseline deploys once (a trail, a Config
+   * recorder, the security topic, the password policy). A workload app deployed into an account
+   * that runs the baseline declares so (`DppChecks` `environmentControlsFrom`, `dpp check
+   * --environment-controls-from`), and these rules are then reported as provided elsewhere.
+   */
+  readonly environmentControl?: boolean;
   check(stacks: readonly TemplateIndex[], policy: PolicyProfile): readonly AppVerdict[];
 }
 

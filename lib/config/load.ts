@@ -20,18 +20,44 @@ export interface ConfigSource {
   readonly origin: string;
 }
 
-function formatPath(segments: readonly PropertyKey[]): string {
-  return segments.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : `${acc}.${String(seg)}`), CONFIG_CONTEXT_KEY);
+/**
+ * A key's path as the user wrote it: under `dpp` in cdk.json context, from the top in a file
+ * (whose top level is the configuration itself).
+ */
+function formatPath(segments: readonly PropertyKey[], root: string): string {
+  const path = segments.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), root);
+  return path || '(top level)';
 }
 
-function formatIssue(issue: z.core.$ZodIssue): string[] {
+/** What a value is, in the words of the configuration's author: `the number 30`, `the text "30"`, `a list`. */
+export function describeFound(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    case 'number':
+    case 'boolean':
+      return `the ${typeof value} ${String(value)}`;
+    case 'object':
+      return 'a mapping';
+    default:
+      return typeof value;
+  }
+}
+
+const EXPECTED: Record<string, string> = { string: 'text (quote it)', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping' };
+
+function formatIssue(issue: z.core.$ZodIssue, root: string): string[] {
+  const at = (path: readonly PropertyKey[]) => formatPath(path, root);
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => `${formatPath([...issue.path, key])}: unknown key (check the spelling; see README "Configuration")`);
+    return issue.keys.map((key) => `${at([...issue.path, key])}: unknown key (check the spelling; see README "Configuration")`);
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return [`${formatPath(issue.path)}: is required`];
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return [`${at(issue.path)}: is required`];
+    return [`${at(issue.path)}: expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${describeFound(issue.input)}`];
   }
-  return [`${formatPath(issue.path)}: ${issue.message}`];
+  return [`${at(issue.path)}: ${issue.message}`];
 }
 
 /**
@@ -40,22 +66,24 @@ function formatIssue(issue: z.core.$ZodIssue): string[] {
  */
 export function validateConfig(source: ConfigSource): DppConfig {
   const prefix = source.origin ? `${source.origin}: ` : '';
-  const profile = profileOf(source.value, prefix);
-  const result = configSchemaFor(profile).safeParse(source.value);
+  const root = source.origin ? '' : CONFIG_CONTEXT_KEY;
+  const profile = profileOf(source.value, prefix, root);
+  // `reportInput` keeps the offending value on each issue, to say what was found.
+  const result = configSchemaFor(profile).safeParse(source.value, { reportInput: true });
   if (result.success) return { ...result.data, profile };
-  const lines = result.error.issues.flatMap(formatIssue);
+  const lines = result.error.issues.flatMap((issue) => formatIssue(issue, root));
   // zod skips the cross-environment refinement when an environment has errors of its own;
   // the user still needs to hear about it in the same pass.
-  const sameAccount = sameAccountProblem(source.value);
+  const sameAccount = sameAccountProblem(source.value, root);
   if (sameAccount && !lines.some((l) => l.startsWith(sameAccount.split(':')[0] + ':'))) lines.push(sameAccount);
   throw new ConfigError(lines.map((line) => prefix + line));
 }
 
 /** The profile `policy` names (validated first: the rest is validated under it). */
-function profileOf(value: unknown, prefix: string): PolicyProfile {
+function profileOf(value: unknown, prefix: string, root: string): PolicyProfile {
   const policy = (value as { policy?: unknown } | undefined)?.policy;
   if (policy === undefined) return DPP;
-  const key = formatPath(['policy']);
+  const key = formatPath(['policy'], root);
   if (typeof policy !== 'string') throw new ConfigError([`${prefix}${key}: must be a profile name (dpp, dpp-2025) or a profile file path`]);
   try {
     return resolveProfile(policy, key);
@@ -65,12 +93,12 @@ function profileOf(value: unknown, prefix: string): PolicyProfile {
   }
 }
 
-function sameAccountProblem(value: unknown): string | undefined {
+function sameAccountProblem(value: unknown, root: string): string | undefined {
   const envs = (value as { environments?: Record<string, { account?: unknown } | undefined> } | undefined)?.environments;
   const test = envs?.test?.account;
   const prod = envs?.prod?.account;
   if (typeof test !== 'string' || test !== prod) return undefined;
-  return `${formatPath(['environments', 'prod', 'account'])}: test and prod use the same account ${prod}; they must be separate (DPP 3.5)`;
+  return `${formatPath(['environments', 'prod', 'account'], root)}: test and prod use the same account ${prod}; they must be separate (DPP 3.5)`;
 }
 
 function lineOfOffset(text: string, offset: number): { line: number; col: number } {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { creationLocations, type CreationLocations } from './creation-locations';
 import { fileProblem, InputError, requireRegularFile } from './errors';
 import { MAX_TEMPLATE_BYTES } from './limits';
 import type { LoadedTemplate } from './loaded-template';
@@ -16,6 +17,8 @@ interface Artifact {
   readonly type?: unknown;
   readonly environment?: unknown;
   readonly displayName?: unknown;
+  readonly metadata?: unknown;
+  readonly additionalMetadataFile?: unknown;
   readonly properties?: { readonly templateFile?: unknown; readonly stackName?: unknown; readonly directoryName?: unknown };
 }
 
@@ -94,6 +97,25 @@ function stackTemplate(file: string, parent: Parent): LoadedTemplate {
 }
 
 /**
+ * Where the app created each resource of a stack artifact, from its metadata (inline in the
+ * manifest, or the `additionalMetadataFile` newer CDK versions write). The metadata only adds
+ * source locations: when it is missing or unreadable, findings stay at the template's line.
+ */
+function artifactCreation(directory: string, artifact: Artifact): CreationLocations | undefined {
+  let metadata = artifact.metadata;
+  if (typeof artifact.additionalMetadataFile === 'string') {
+    try {
+      const file = path.join(directory, artifact.additionalMetadataFile);
+      if (fs.statSync(file).size <= MAX_TEMPLATE_BYTES) metadata = { ...(metadata as object | undefined), ...JSON.parse(fs.readFileSync(file, 'utf8')) };
+    } catch {
+      // Locations are an addition: the template's lines remain.
+    }
+  }
+  const creation = creationLocations(metadata);
+  return creation.resources.size > 0 || creation.stack ? creation : undefined;
+}
+
+/**
  * Every stack template of a cloud assembly: the `aws:cloudformation:stack` artifacts of its
  * `manifest.json` (with account and region from their environment), those of nested assemblies
  * (CDK stages), and the templates of nested stacks. Paths are joined to `directory` as given.
@@ -107,7 +129,7 @@ export function loadCloudAssembly(directory: string, seen = new Set<string>(), d
       if (seen.has(file)) continue;
       seen.add(file);
       const stackName = typeof artifact.properties.stackName === 'string' ? artifact.properties.stackName : artifactId;
-      const stack = stackTemplate(file, { stackName, ...parseEnvironment(artifact.environment) });
+      const stack = { ...stackTemplate(file, { stackName, ...parseEnvironment(artifact.environment) }), creation: artifactCreation(directory, artifact) };
       out.push(stack, ...nestedStacks(directory, stack, seen, depth));
     } else if (artifact.type === NESTED_ASSEMBLY_ARTIFACT && typeof artifact.properties?.directoryName === 'string' && depth < MAX_NESTING) {
       const nested = path.join(directory, artifact.properties.directoryName);

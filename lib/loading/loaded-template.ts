@@ -1,4 +1,5 @@
 import type { StackTemplate } from '../checks/template';
+import type { CreationLocations } from './creation-locations';
 
 /** A template read from disk, ready to check, with where things are in its file. */
 export interface LoadedTemplate {
@@ -10,6 +11,8 @@ export interface LoadedTemplate {
   readonly resourceLines: ReadonlyMap<string, number>;
   /** 1-based line of the `Resources` key (where findings about the whole stack point). */
   readonly resourcesLine?: number;
+  /** Where the app's source created each resource and the stack (cloud assemblies with creation traces). */
+  readonly creation?: CreationLocations;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { RuleSet } from '../checks/engine';
 import { dppRuleSet } from '../checks/rules';
 import type { TemplateIndex } from '../checks/template-index';
 import type { Finding, Level } from '../checks/types';
+import type { SourceLocation } from '../loading/creation-locations';
 import type { LoadedInput } from '../loading/load-paths';
 import type { LoadedTemplate, Notice } from '../loading/loaded-template';
 import { groupBy } from './group-by';
@@ -15,6 +16,8 @@ export interface ReportedFinding extends Finding {
   readonly constructPath?: string;
   /** 1-based line of the resource in the file (of `Resources` for findings about the whole stack). */
   readonly line?: number;
+  /** The app's source line that created the resource (or the stack), when the cloud assembly records it. */
+  readonly source?: SourceLocation;
   readonly acknowledged: boolean;
   readonly acknowledgedReason?: string;
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Log, ReportingDescriptor, Result, Location } from 'sarif';
 import type { RuleSet } from '../checks/engine';
 import type { Rule } from '../checks/types';
 import type { CheckReport, ReportedFinding } from './check-report';
@@ -58,25 +58,39 @@ export function artifactUri(file: string, cwd: string = process.cwd()): string {
   return encodeURI(path.normalize(relative).split(path.sep).join('/'));
 }
 
+/**
+ * Where a finding is shown: the app's source line that created the resource when the cloud
+ * assembly records it (what a pull request's diff contains), with the synthesized template's line
+ * as a related location; else the template's line.
+ */
+function locations(f: ReportedFinding): Pick<Result, 'locations' | 'relatedLocations'> {
+  const logicalLocations = [
+    f.logicalId
+      ? { name: f.logicalId, fullyQualifiedName: f.constructPath ?? `${f.stackName ?? f.file}/${f.logicalId}`, kind: 'resource' }
+      : { name: f.stackName ?? f.file, kind: 'module' },
+  ];
+  const template: Location = {
+    physicalLocation: { artifactLocation: { uri: artifactUri(f.file) }, region: { startLine: f.line ?? 1 } },
+    logicalLocations,
+  };
+  if (!f.source) return { locations: [template] };
+  const source: Location = {
+    physicalLocation: {
+      artifactLocation: { uri: artifactUri(f.source.file) },
+      region: { startLine: f.source.line, ...(f.source.column ? { startColumn: f.source.column } : {}) },
+    },
+    logicalLocations,
+  };
+  return { locations: [source], relatedLocations: [{ id: 0, ...template, message: { text: 'synthesized template' } }] };
+}
+
 function result(f: ReportedFinding, ruleIndex: number): Result {
   return {
     ruleId: f.ruleId,
     ruleIndex,
     level: f.level,
     message: { text: `${f.logicalId ? `${f.logicalId} (${f.resourceType}): ` : ''}${f.message}` },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: artifactUri(f.file) },
-          region: { startLine: f.line ?? 1 },
-        },
-        logicalLocations: [
-          f.logicalId
-            ? { name: f.logicalId, fullyQualifiedName: f.constructPath ?? `${f.stackName ?? f.file}/${f.logicalId}`, kind: 'resource' }
-            : { name: f.stackName ?? f.file, kind: 'module' },
-        ],
-      },
-    ],
+    ...locations(f),
     ...(f.acknowledged ? { suppressions: [{ kind: 'inSource' as const, status: 'accepted' as const, justification: f.acknowledgedReason }] } : {}),
     properties: {
       clause: f.clause,

@@ -25,6 +25,12 @@ export interface CheckStreamOptions {
    */
   readonly profile?: PolicyProfile;
   /**
+   * Leave out the environment-control app rules (a workload app whose account runs the baseline:
+   * `--environment-controls-from`), on this thread and in the workers alike.
+   * @default false
+   */
+  readonly withoutEnvironmentControls?: boolean;
+  /**
    * Worker threads that read and check templates. The order of what is yielded does not depend
    * on it.
    * @default 1 (everything on the calling thread, no worker)
@@ -85,10 +91,11 @@ export async function* checkStream(paths: readonly string[], options: CheckStrea
   const jobs = options.jobs ?? 1;
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`checkStream: jobs must be a whole number, 1 or more (got ${jobs})`);
   if (jobs > 1 && options.rules) throw new Error('checkStream: worker threads check with every DPP rule; pass jobs: 1 for a custom rule set');
-  const rules = options.rules ?? dppRuleSet(options.profile);
+  const all = options.rules ?? dppRuleSet(options.profile);
+  const rules = options.withoutEnvironmentControls ? all.withoutEnvironmentControls() : all;
   const plan = planPaths(paths);
   const claims = new PlanClaims(plan);
-  const pool = jobs > 1 ? new WorkerPool(jobs, rules.policy) : undefined;
+  const pool = jobs > 1 ? new WorkerPool(jobs, { profile: rules.policy, withoutEnvironmentControls: options.withoutEnvironmentControls ?? false }) : undefined;
   const run: Run = pool ? (task) => pool.run(task) : async (task) => runCheckTask(rules, task);
   // On this thread a task runs when it is made: one in flight. Workers get a few each, so none idles.
   const window = pool ? jobs * 4 : 1;

@@ -1,3 +1,4 @@
+import { displayPlace } from '../loading/creation-locations';
 import type { CheckReport, FailLevel, ReportedFinding } from './check-report';
 import { isFailing } from './check-report';
 import { formatReport, type CheckFormatter, type CheckTotals } from './check-stream-format';
@@ -14,7 +15,7 @@ export function plural(n: number, word: string): string {
 function where(f: ReportedFinding): string {
   const resource = f.logicalId ? `${f.logicalId} (${f.resourceType ?? 'unknown type'})` : 'the stack';
   const path = f.constructPath ? ` ${f.constructPath}` : '';
-  return `${resource}${path}${f.line ? `, line ${f.line}` : ''}`;
+  return `${resource}${path}${f.line ? `, line ${f.line}` : ''}${f.source ? `, created at ${displayPlace(f.source.file, f.source.line)}` : ''}`;
 }
 
 /**

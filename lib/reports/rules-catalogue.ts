@@ -34,7 +34,7 @@ export function formatRulesJson(rules: readonly Rule[]): string {
   return `${JSON.stringify({ rules: rules.map(ruleJson) }, null, 2)}\n`;
 }
 
-/** The rule catalogue for people: rules grouped by clause, each with level, resource types and what it asserts. */
+/** The rule catalogue for people: rules grouped by clause, each with level, resource types, what it asserts and the fix. */
 export function formatRulesText(rules: readonly Rule[], colour: boolean): string {
   const c = colours(colour);
   const out: string[] = [];
@@ -49,6 +49,7 @@ export function formatRulesText(rules: readonly Rule[], colour: boolean): string
     const scope = rule.scope === 'app' ? 'every stack of the app' : rule.resourceTypes.join(', ');
     out.push(`  ${rule.id}  ${level}  ${c.dim(scope)}`);
     out.push(`    ${rule.description}`);
+    out.push(`    ${c.dim('fix:')} ${rule.fix}`);
   }
   out.push('', `${rules.length} rules`);
   return `${out.join('\n')}\n`;

@@ -93,6 +93,7 @@ export function templateResult(rules: RuleSet, template: LoadedTemplate, index: 
       file: template.file,
       constructPath: typeof cdkPath === 'string' ? cdkPath : undefined,
       line: finding.logicalId ? template.resourceLines.get(finding.logicalId) : template.resourcesLine,
+      source: finding.logicalId ? template.creation?.resources.get(finding.logicalId) : template.creation?.stack,
       acknowledged: reason !== undefined,
       acknowledgedReason: reason,
     };

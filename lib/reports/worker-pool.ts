@@ -15,11 +15,15 @@ type Reply = { id: number; outcome: CheckOutcome } | { id: number; error: { mess
  * The worker entry beside this file: compiled JavaScript when installed, TypeScript in this
  * repository (tsx, jest), where the worker registers tsx's loader first.
  */
-function startWorker(profile: PolicyProfile): Worker {
+/** What a worker builds its rule set from: plain data, so it crosses to the thread. */
+export interface WorkerRules {
+  readonly profile: PolicyProfile;
+  readonly withoutEnvironmentControls: boolean;
+}
+
+function startWorker(workerData: WorkerRules): Worker {
   const extension = path.extname(__filename);
   const entry = path.join(__dirname, `check-worker${extension}`);
-  // The profile is plain data: each worker binds its own rule set to it.
-  const workerData = { profile };
   if (extension !== '.ts') return new Worker(entry, { workerData });
   return new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`, { eval: true, workerData });
 }
@@ -36,9 +40,9 @@ export class WorkerPool {
   private readonly workers: Worker[] = [];
   private nextId = 0;
 
-  constructor(jobs: number, profile: PolicyProfile) {
+  constructor(jobs: number, rules: WorkerRules) {
     for (let i = 0; i < jobs; i++) {
-      const worker = startWorker(profile);
+      const worker = startWorker(rules);
       worker.on('message', (reply: Reply) => this.settle(worker, reply));
       worker.on('error', (error) => this.fail(worker, error));
       this.workers.push(worker);

@@ -30,6 +30,34 @@ describe('DppChecks at synth', () => {
     expect(() => app.synth()).toThrow(/DPP-3\.4-RdsStorageEncrypted \[DPP 3\.4 Encryption at Rest\]: storage is not encrypted[\s\S]*Shop\/Orders[\s\S]*Suggested fix: Set StorageEncrypted: true/);
   });
 
+  test('the synth message prints the fix once (the CDK prints the violation\'s fix itself)', () => {
+    const { app } = appWith((stack) => db(stack, 'Orders', false));
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.match(/Set StorageEncrypted: true/g)).toHaveLength(1);
+  });
+
+  test('ends with one summary line: rules, resources, errors, warnings, acknowledged and the report\'s path', () => {
+    const { app } = appWith((stack) => {
+      db(stack, 'Orders', new CfnParameter(stack, 'Encrypt', { type: 'String' }).valueAsString);
+      Validations.of(db(stack, 'Legacy', false)).acknowledge({ id: 'DPP::DPP-3.4-RdsStorageEncrypted', reason: 'Vendor snapshot restore; holds no PII; re-encryption tracked in SEC-12.' });
+    });
+    const printed = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    let calls: unknown[][];
+    try {
+      app.synth();
+    } finally {
+      calls = [...printed.mock.calls];
+      printed.mockRestore();
+    }
+    const lines = calls.map((c) => String(c[0])).filter((l) => l.startsWith('DPP checks:'));
+    expect(lines).toEqual([`DPP checks: 1 rule, 2 resources: 0 errors, 1 warning, 1 acknowledged; report: ${path.relative(process.cwd(), path.join(app.outdir, 'validation-report.json'))}`]);
+  });
+
   test('warnings alone do not fail the synth', () => {
     const { app } = appWith((stack) => db(stack, 'Orders', new CfnParameter(stack, 'Encrypt', { type: 'String' }).valueAsString));
     expect(() => app.synth()).not.toThrow();

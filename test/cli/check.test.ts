@@ -22,8 +22,11 @@ describe('dpp check', () => {
     expect(run.stderr).toBe('');
   });
 
+  // Loose templates without dpp:environment: the workload flag keeps the environment-control warning out of these counts.
+  const WORKLOAD = ['--environment-controls-from', 'DppBaseline-prod'];
+
   test('exit 0 when no rule finds anything', async () => {
-    const run = await dpp('check', fixture('templates/no-rule-applies.yaml'));
+    const run = await dpp('check', fixture('templates/no-rule-applies.yaml'), ...WORKLOAD);
     expect(run.stdout).toMatch(/0 errors, 0 warnings, 0 acknowledged/);
     expect(run.code).toBe(0);
   });
@@ -76,7 +79,7 @@ describe('dpp check', () => {
 
   test('--output writes the report atomically and prints a summary', async () => {
     const out = path.join(dir, 'dpp.sarif');
-    const run = await dpp('check', fixture('templates/unencrypted-database.yaml'), '--format', 'sarif', '--output', out);
+    const run = await dpp('check', fixture('templates/unencrypted-database.yaml'), '--format', 'sarif', '--output', out, ...WORKLOAD);
     expect(run.code).toBe(1);
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).version).toBe('2.1.0');
     expect(run.stdout).toMatch(/^dpp: wrote .*dpp\.sarif: 1 template, 1 resource: \d+ errors?, 0 warnings, 0 acknowledged\n$/);
@@ -84,7 +87,7 @@ describe('dpp check', () => {
   });
 
   test('JUnit output parses', async () => {
-    const run = await dpp('check', fixture('templates/unencrypted-database.yaml'), '--format', 'junit');
+    const run = await dpp('check', fixture('templates/unencrypted-database.yaml'), '--format', 'junit', ...WORKLOAD);
     const root = parseXml(run.stdout);
     expect(root.attributes).toMatchObject({ name: 'dpp check', tests: '1', failures: '1' });
     expect(root.children[0].children[0].children.map((c) => c.name)).toEqual(['failure']);
@@ -97,7 +100,7 @@ describe('dpp check', () => {
       ['an unparsable JSON template', ['check', fixture('templates/unparsable.json')], /^dpp: test\/fixtures\/templates\/unparsable\.json:5: invalid JSON: .*\n$/],
       ['not a CloudFormation template', ['check', fixture('templates/not-a-template.json')], /^dpp: .*not-a-template\.json: not a CloudFormation template \(no Resources map\)\n$/],
       ['an unknown flag', ['check', '--bogus', fixture('templates/no-rule-applies.yaml')], /^error: unknown option '--bogus'\n$/],
-      ['an unknown format', ['check', '--format', 'xml', fixture('templates/no-rule-applies.yaml')], /^error: option .*--format <format>.* argument 'xml' is invalid\. Allowed choices are text, json, sarif, junit\.\n$/],
+      ['an unknown format', ['check', '--format', 'xml', fixture('templates/no-rule-applies.yaml')], /^error: option .*--format <format>.* argument 'xml' is invalid\. Allowed choices are text, json, sarif, junit, markdown\.\n$/],
       ['no path', ['check'], /^error: missing required argument 'paths'\n$/],
     ])('%s', async (_name, args, stderr) => {
       const out = path.join(dir, 'report.json');
@@ -137,5 +140,53 @@ describe('dpp check', () => {
     expect(run.stdout).toContain('--format <format>');
     expect(run.stdout).toContain('rules_to_suppress');
     expect(run.stdout).toContain('Exit codes: 0');
+  });
+});
+
+describe('dpp check --environment-controls-from (a workload app)', () => {
+  test('reports the environment controls as provided by the named baseline, not run and never passed', async () => {
+    const run = await dpp('check', fixture('templates/no-rule-applies.yaml'), '--environment-controls-from', 'DppBaseline-prod');
+    expect(run.stdout).toContain('4 environment controls provided by DppBaseline-prod, not checked here: DPP-2.4-AccountPasswordPolicyPresent, DPP-2.7-SecurityTopicSubscribed, DPP-3.3-ConfigRecorderPresent, DPP-3.6-TrailPresent');
+    expect(run.stdout).not.toContain('environment controls not checked');
+    expect(run.code).toBe(0);
+  });
+
+  test('without it, an app with no dpp:environment tag gets the "environment controls not checked" warning', async () => {
+    const run = await dpp('check', fixture('templates/no-rule-applies.yaml'));
+    expect(run.stdout).toContain('environment controls not checked: no stack is tagged dpp:environment');
+  });
+
+  test('an empty baseline name is bad input: one line, exit 2', async () => {
+    const run = await dpp('check', fixture('templates/no-rule-applies.yaml'), '--environment-controls-from', ' ');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('dpp: --environment-controls-from: must name the baseline that provides the environment controls (e.g. DppBaseline-prod)\n');
+  });
+});
+
+describe('dpp check --format markdown (the GitHub job summary)', () => {
+  const WORKLOAD = ['--environment-controls-from', 'DppBaseline-prod'];
+
+  test('the verdict, counts per clause, and each open finding with its place and fix', async () => {
+    const run = await dpp('check', fixture('templates/unencrypted-database.yaml'), '--format', 'markdown', ...WORKLOAD);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^## DPP checks\n\n\*\*✖ Fails:\*\* \d+ unacknowledged errors? must be fixed or acknowledged with a reason\.\n/);
+    expect(run.stdout).toContain('| Clause | Errors | Warnings | Acknowledged |');
+    expect(run.stdout).toMatch(/\| DPP 3\.4 Encryption at Rest \| [1-9]\d* \| 0 \| 0 \|/);
+    expect(run.stdout).toMatch(/### Open findings: [1-9]/);
+    expect(run.stdout).toMatch(/- \*\*error\*\* `DPP-3\.4-RdsStorageEncrypted` \(DPP 3\.4 Encryption at Rest\) at `test\/fixtures\/templates\/unencrypted-database\.yaml:4`/);
+    expect(run.stdout).toContain('  - Fix: Set StorageEncrypted: true');
+  });
+
+  test('--compare-to lists only what the change introduced', async () => {
+    const same = await dpp('check', fixture('templates/unencrypted-database.yaml'), '--format', 'markdown', '--compare-to', fixture('templates/unencrypted-database.yaml'), ...WORKLOAD);
+    expect(same.stdout).toContain('### New findings (introduced by this change): 0\n\nNone.');
+    const fixed = await dpp('check', fixture('templates/unencrypted-database.yaml'), '--format', 'markdown', '--compare-to', fixture('templates/no-rule-applies.yaml'), ...WORKLOAD);
+    expect(fixed.stdout).toMatch(/### New findings \(introduced by this change\): [1-9]/);
+  });
+
+  test('a clean check passes', async () => {
+    const run = await dpp('check', fixture('templates/no-rule-applies.yaml'), '--format', 'markdown', ...WORKLOAD);
+    expect(run.stdout).toContain('**✔ Passes:** no unacknowledged error.');
+    expect(run.code).toBe(0);
   });
 });

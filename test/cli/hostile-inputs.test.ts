@@ -199,7 +199,7 @@ describe('dpp check on a directory with symbolic link loops (in-process)', () =>
     fs.symlinkSync(d, path.join(d, 'sub', 'root'));
     fs.symlinkSync('b', path.join(d, 'a'));
     fs.symlinkSync('a', path.join(d, 'b'));
-    const run = await dpp('check', d);
+    const run = await dpp('check', d, '--environment-controls-from', 'DppBaseline-prod');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`${path.join(d, 'sub', 'topic.yaml')}\n`);
     expect(run.stdout).toContain(`note: ${path.join(d, 'a')}: skipped: too many levels of symbolic links`);

@@ -14,6 +14,14 @@ describe('dpp rules', () => {
     expect(run.stdout).toContain(`\n${ALL_RULES.length} rules\n`);
   });
 
+  test('text gives each rule\'s fix under what it asserts', async () => {
+    const run = await dpp('rules');
+    const rds = ALL_RULES.find((r) => r.id === 'DPP-3.4-RdsStorageEncrypted')!;
+    expect(run.stdout).toContain(`  DPP-3.4-RdsStorageEncrypted`);
+    expect(run.stdout).toContain(`    ${rds.description}\n    fix: ${rds.fix}\n`);
+    expect(run.stdout.match(/^ {4}fix: /gm)).toHaveLength(ALL_RULES.length);
+  });
+
   test('JSON gives id, clause, level, resource types and description of every rule', async () => {
     const run = await dpp('rules', '--format', 'json');
     const { rules } = JSON.parse(run.stdout);

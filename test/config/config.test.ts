@@ -88,8 +88,20 @@ describe('environment configuration', () => {
     expect(lines.every((l) => !l.includes('\n'))).toBe(true);
   });
 
-  test('prefixes problems with the file they come from', () => {
-    expect(problems(config({ account: 'x' }), 'my.yaml')[0]).toMatch(/^my\.yaml: dpp\.environments\.test\.account:/);
+  test('prefixes problems with the file they come from, and names keys as the file writes them (no dpp. prefix)', () => {
+    expect(problems(config({ account: 'x' }), 'my.yaml')[0]).toMatch(/^my\.yaml: environments\.test\.account:/);
+    expect(problems({ environments: 'test' }, 'my.yaml')).toEqual(['my.yaml: environments: expected a mapping, found the text "test"']);
+  });
+
+  test.each([
+    ['an unquoted account number', { account: 210987654321 }, 'dpp.environments.test.account: expected text (quote it), found the number 210987654321'],
+    ['a CIDR list written as one string', { approvedCidrs: '203.0.113.0/24' }, 'dpp.environments.test.approvedCidrs: expected a list, found the text "203.0.113.0/24"'],
+    ['a number written as text', { piiRetentionDays: '30' }, 'dpp.environments.test.piiRetentionDays: expected a number, found the text "30"'],
+    ['a feature switch written as text', { features: { macie: 'no' } }, 'dpp.environments.test.features.macie: expected true or false, found the text "no"'],
+    ['a list where a mapping belongs', { features: [] }, 'dpp.environments.test.features: expected a mapping, found a list'],
+    ['null for a required key', { region: null }, 'dpp.environments.test.region: expected text (quote it), found null'],
+  ])('a value of the wrong type (%s) says what was expected and what was found', (_, overrides, expected) => {
+    expect(problems(config(overrides))).toContain(expected);
   });
 });
 

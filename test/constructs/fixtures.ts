@@ -49,7 +49,8 @@ export interface DppFinding {
  */
 export function dppFindings(app: App): { open: DppFinding[]; acknowledged: (DppFinding & { reason: string })[] } {
   app.synth();
-  const pack = new DppChecks();
+  // A construct's stack holds no environment: its account-wide controls come from a baseline.
+  const pack = new DppChecks(undefined, { environmentControlsFrom: 'the baseline (construct tests hold no environment)' });
   const report = pack.validateScope(app);
   const open = report.violations.flatMap((violation) =>
     violation.violatingResources.map((resource) => ({ rule: violation.ruleName, severity: violation.severity, path: resource.constructPath, description: violation.description })),

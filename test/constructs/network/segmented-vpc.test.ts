@@ -129,6 +129,19 @@ describe('SegmentedVpc props', () => {
     template.resourceCountIs('AWS::EC2::NatGateway', 1);
   });
 
+  test('a stack with an explicit account and region looks nothing up in AWS, and its own zones are left as they were', () => {
+    const { app, stack } = newStack();
+    network(stack);
+    expect(Object.hasOwn(stack, 'availabilityZones')).toBe(false);
+    expect(app.synth().manifest.missing ?? []).toEqual([]);
+  });
+
+  test('a stack that names its zones itself keeps them: the VPC is checked against them', () => {
+    const { stack } = newStack();
+    Object.defineProperty(stack, 'availabilityZones', { get: () => ['eu-west-1a'] });
+    expect(() => network(stack)).toThrow(/must be a subset of the stack's availability zones/);
+  });
+
   test('disposable flow logs go with the stack; by default they are retained', () => {
     build({ disposable: true }).hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
     build({}).hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
@@ -149,6 +162,7 @@ describe('SegmentedVpc props', () => {
     ['a VPC wider than /16', { cidr: '10.0.0.0/8' }, 'SegmentedVpc: cidr "10.0.0.0/8" must be an IPv4 CIDR between /16 and /24'],
     ['a VPC block with host bits', { cidr: '10.0.0.1/16' }, 'SegmentedVpc: cidr 10.0.0.1/16 is not a network address'],
     ['a VPC block too small for the zones', { cidr: '10.0.0.0/24', availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c', 'eu-west-1d', 'eu-west-1e'] }, 'SegmentedVpc: cidr 10.0.0.0/24 is too small for 5 availability zones'],
+    ['zones of another region', { availabilityZones: ['eu-west-1a', 'us-east-1a'] }, "SegmentedVpc: availabilityZones us-east-1a not in the stack's region eu-west-1"],
     ['no NAT gateway', { natGateways: 0 }, 'SegmentedVpc: natGateways must be an integer from 1 to 2 (one per zone at most), got 0'],
   ])('rejects %s', (_, props, message) => {
     const { stack } = newStack();

@@ -1,3 +1,4 @@
+import { environmentControlsNotChecked } from '../../lookups/environment-presence';
 import { stacksByEnvironment, unknownEnvironmentVerdicts } from '../../lookups/stack-environments';
 import type { TemplateIndex } from '../../template-index';
 import type { AppVerdict, Verdict } from '../../types';
@@ -69,7 +70,9 @@ export const SecurityTopicSubscribed = policyAppRule((policy) => ({
   description: `Each baseline environment has an SNS topic tagged ${TAG_PURPOSE}=${PURPOSE_SECURITY_ALERTS} with at least one subscription`,
   fix: `Tag the environment's security SNS topic ${TAG_PURPOSE}=${PURPOSE_SECURITY_ALERTS} and subscribe the on-call address to it (the baseline's SecurityAlarms construct does both)`,
   explanation: `DPP 2.7 Incident Response requires Security Incidents to be detected and escalated (EcartAPI must be told within ${policy.values.incidentNotificationHours} hours); findings and alarms need a topic that reaches a person.`,
+  environmentControl: true,
   check: (stacks) => [
+    ...environmentControlsNotChecked(stacks),
     ...unknownEnvironmentVerdicts(stacks),
     ...[...stacksByEnvironment(stacks)].flatMap(([environment, envStacks]) => environmentVerdicts(environment, envStacks)),
   ],

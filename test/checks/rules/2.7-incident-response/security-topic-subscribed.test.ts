@@ -30,8 +30,8 @@ describe('DPP-2.7-SecurityTopicSubscribed', () => {
     expect(findings([stack('ProdApp', app), stack('ProdSecurity', { ...securityTopic('prod'), ...subscription({ Ref: 'SecurityTopic' }) })])).toEqual([]);
   });
 
-  test('ignores stacks without dpp:environment (not baseline environments)', () => {
-    expect(findings([stack('Loose', { Bucket: { Type: 'AWS::S3::Bucket' } })])).toEqual([]);
+  test('ignores stacks without dpp:environment (not baseline environments) once one stack names its environment', () => {
+    expect(findings([stack('Loose', { Bucket: { Type: 'AWS::S3::Bucket' } }), stack('Test', { ...securityTopic('test'), ...subscription({ Ref: 'SecurityTopic' }) })])).toEqual([]);
   });
 
   test('fails an environment without a security topic, naming it, on its stack', () => {
