@@ -56,7 +56,7 @@ export interface DppChecksProps extends NagPackProps {
    * this app: the separately deployed baseline, named for the report, e.g. `'DppBaseline-prod'`.
    * Set it in a workload app; those rules are then reported as provided elsewhere (never as
    * passed) and not run against the workload's stacks.
-   * @default - checked in this app; where no stack is tagged `dpp:environment` they give the
+   * @default - checked in this app; a stack not tagged `dpp:environment` gets from each the
    *   warning "environment controls not checked"
    */
   readonly environmentControlsFrom?: string;

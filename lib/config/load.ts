@@ -1,3 +1,4 @@
+import { describeFound } from './describe';
 import * as fs from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -27,23 +28,6 @@ export interface ConfigSource {
 function formatPath(segments: readonly PropertyKey[], root: string): string {
   const path = segments.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), root);
   return path || '(top level)';
-}
-
-/** What a value is, in the words of the configuration's author: `the number 30`, `the text "30"`, `a list`. */
-export function describeFound(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  switch (typeof value) {
-    case 'string':
-      return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    case 'number':
-    case 'boolean':
-      return `the ${typeof value} ${String(value)}`;
-    case 'object':
-      return 'a mapping';
-    default:
-      return typeof value;
-  }
 }
 
 const EXPECTED: Record<string, string> = { string: 'text (quote it)', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping' };

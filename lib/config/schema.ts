@@ -1,3 +1,4 @@
+import { describeFound } from './describe';
 import { z } from 'zod';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { BASELINE_DEFAULTS } from '../policy/defaults';
@@ -45,7 +46,7 @@ const port = checked(z.number(), portProblem);
  * feature keys.
  */
 export const featureSwitchSchema = z.union([z.boolean(), z.literal('existing')], {
-  error: 'must be true, false or "existing" (an organization administrator already runs the service)',
+  error: (issue) => `expected true, false or "existing" (an organization administrator already runs the service), found ${describeFound(issue.input)}`,
 });
 /** A tri-state feature: created here, absent, or run by the organization (`"existing"`). */
 export type FeatureSwitch = z.infer<typeof featureSwitchSchema>;

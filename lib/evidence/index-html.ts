@@ -130,7 +130,7 @@ ${stampHtml(page.stamp, [
   return htmlPage('DPP evidence pack', `${header}
 <main id="main">
 <section aria-labelledby="clauses-title"><h2 id="clauses-title">Verdict by clause</h2>
-<p>${plural(summary.errors, 'unacknowledged error')}, ${plural(summary.warnings, 'unacknowledged warning')} (values only known at deploy time), ${summary.acknowledged} acknowledged.</p>
+<p>${plural(summary.errors, 'unacknowledged error')}, ${plural(summary.warnings, 'unacknowledged warning')} (values only known at deploy time, or controls not checked here), ${summary.acknowledged} acknowledged.</p>
 ${clauseTable(page, byClause)}</section>
 ${findingsSection(page, byClause)}
 ${acknowledgmentsSection(page.findings)}

@@ -80,7 +80,7 @@ function verdictHtml(matrix: Coverage): string {
   const verdicts = clauseVerdicts(matrix.clauses);
   const overall = overallVerdict(verdicts.values());
   const failing = matrix.clauses.filter((c) => verdicts.get(c.id) === 'fail').map((c) => c.id);
-  const detail = failing.length > 0 ? `: clause${failing.length === 1 ? '' : 's'} ${failing.join(', ')} fail` : overall === 'review' ? ': values only known at deploy time need review' : ': every automated check passed or is acknowledged';
+  const detail = failing.length > 0 ? `: clause${failing.length === 1 ? '' : 's'} ${failing.join(', ')} fail` : overall === 'review' ? ': warnings (values only known at deploy time, or controls not checked here) need review' : ': every automated check passed or is acknowledged';
   return `<p class="verdict v-${overall}" role="status"><strong>${VERDICT_LABEL[overall]}</strong>${h(detail)}</p>`;
 }
 

@@ -18,10 +18,20 @@ describe('environment controls (the account-wide controls each environment\'s ba
     expect(dppRuleSet().withoutEnvironmentControls().rules.map((r) => r.id)).toEqual(expect.not.arrayContaining(CONTROLS));
   });
 
-  test('with no stack tagged dpp:environment there is nothing to check: one warning per rule, never a silent pass', () => {
+  test('a stack tagged with no dpp:environment has nothing to check: one warning per rule on each such stack, never a silent pass', () => {
     const findings = check([stack('Api'), stack('Jobs')], controls());
-    expect(findings.map((f) => [f.ruleId, f.level, f.templateId])).toEqual(CONTROLS.map((id) => [id, 'warning', 'Api']).sort((a, b) => dppRuleSet().rules.findIndex((r) => r.id === a[0]) - dppRuleSet().rules.findIndex((r) => r.id === b[0])));
-    expect(findings.every((f) => f.message.startsWith('environment controls not checked: no stack is tagged dpp:environment'))).toBe(true);
+    const order = (id: string) => dppRuleSet().rules.findIndex((r) => r.id === id);
+    expect(findings.map((f) => [f.ruleId, f.level, f.templateId])).toEqual(
+      CONTROLS.flatMap((id) => [[id, 'warning', 'Api'], [id, 'warning', 'Jobs']]).sort((a, b) => order(a[0]) - order(b[0])),
+    );
+    expect(findings.every((f) => f.message.startsWith('environment controls not checked: the stack is not tagged dpp:environment'))).toBe(true);
+  });
+
+  test('decided per stack (streaming dpp check checks an untagged stack alone): an untagged stack beside a tagged one still warns', () => {
+    const alone = check([stack('Jobs')], controls()).filter((f) => f.templateId === 'Jobs');
+    const beside = check([stack('Api', [{ Key: 'dpp:environment', Value: 'prod' }]), stack('Jobs')], controls()).filter((f) => f.templateId === 'Jobs');
+    expect(beside).toEqual(alone);
+    expect(alone).toHaveLength(CONTROLS.length);
   });
 
   test('a stack whose environment is an intrinsic gets the cannot-be-verified warning, not "not checked"', () => {

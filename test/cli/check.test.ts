@@ -153,7 +153,7 @@ describe('dpp check --environment-controls-from (a workload app)', () => {
 
   test('without it, an app with no dpp:environment tag gets the "environment controls not checked" warning', async () => {
     const run = await dpp('check', fixture('templates/no-rule-applies.yaml'));
-    expect(run.stdout).toContain('environment controls not checked: no stack is tagged dpp:environment');
+    expect(run.stdout).toContain('environment controls not checked: the stack is not tagged dpp:environment');
   });
 
   test('an empty baseline name is bad input: one line, exit 2', async () => {

@@ -28,7 +28,7 @@ describe('dpp evidence', () => {
     const run = await dpp('evidence', FAILING, '--access-review', REVIEW, '--output', out);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^dpp evidence: wrote .*pack \(16 files\): 1 template, \d+ unacknowledged errors, 0 warnings, 0 acknowledged\n$/);
+    expect(run.stdout).toMatch(/^dpp evidence: wrote .*pack \(16 files\): 1 template, \d+ unacknowledged errors, \d+ warnings, 0 acknowledged\n$/);
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
     expect(tree(out)).toEqual([...manifest.files.map((f) => f.path), 'manifest.json'].map((p) => p.split('/').join(path.sep)).sort());
     for (const entry of manifest.files) expect(sha256(fs.readFileSync(path.join(out, entry.path), 'utf8'))).toBe(entry.sha256);

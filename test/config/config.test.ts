@@ -59,7 +59,7 @@ describe('environment configuration', () => {
     ['a malformed alert e-mail', { alertEmail: 'security-at-example' }, 'dpp.environments.test.alertEmail: must be an e-mail address for security alerts (DPP 2.7)'],
     ['an unknown key (typo)', { approvedCidr: ['203.0.113.0/24'] }, 'dpp.environments.test.approvedCidr: unknown key'],
     ['an unknown feature', { features: { guardduty: false } }, 'dpp.environments.test.features.guardduty: unknown key'],
-    ['a feature value other than true, false or "existing"', { features: { guardDuty: 'on' } }, 'dpp.environments.test.features.guardDuty: must be true, false or "existing"'],
+    ['a feature value other than true, false or "existing"', { features: { guardDuty: 'on' } }, 'dpp.environments.test.features.guardDuty: expected true, false or "existing" (an organization administrator already runs the service), found the text "on"'],
     ['"existing" for the user pool (the baseline always owns it)', { features: { userPool: 'existing' } }, 'dpp.environments.test.features.userPool:'],
     ['log retention below 90 days', { logRetentionDays: 30 }, 'dpp.environments.test.logRetentionDays: must be at least 90 days (DPP 3.6 Logging and Monitoring, profile dpp), got 30'],
     ['equal application and database ports', { applicationPort: 5432 }, 'dpp.environments.test.databasePort: must differ from applicationPort'],
@@ -97,7 +97,7 @@ describe('environment configuration', () => {
     ['an unquoted account number', { account: 210987654321 }, 'dpp.environments.test.account: expected text (quote it), found the number 210987654321'],
     ['a CIDR list written as one string', { approvedCidrs: '203.0.113.0/24' }, 'dpp.environments.test.approvedCidrs: expected a list, found the text "203.0.113.0/24"'],
     ['a number written as text', { piiRetentionDays: '30' }, 'dpp.environments.test.piiRetentionDays: expected a number, found the text "30"'],
-    ['a feature switch written as text', { features: { macie: 'no' } }, 'dpp.environments.test.features.macie: expected true or false, found the text "no"'],
+    ['a feature switch written as text', { features: { macie: 'no' } }, 'dpp.environments.test.features.macie: expected true, false or "existing" (an organization administrator already runs the service), found the text "no"'],
     ['a list where a mapping belongs', { features: [] }, 'dpp.environments.test.features: expected a mapping, found a list'],
     ['null for a required key', { region: null }, 'dpp.environments.test.region: expected text (quote it), found null'],
   ])('a value of the wrong type (%s) says what was expected and what was found', (_, overrides, expected) => {

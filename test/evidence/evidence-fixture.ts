@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { readAccessReview } from '../../lib/evidence/access-review-input';
 import { buildEvidencePack, type EvidenceFile } from '../../lib/evidence/pack';
+import { dppRuleSet } from '../../lib/checks/rules';
 import { loadPaths } from '../../lib/loading/load-paths';
 import { checkTemplates } from '../../lib/reports/check-report';
 import type { ReportStamp } from '../../lib/reports/html';
@@ -20,7 +21,8 @@ export const ACCESS_REVIEW = 'test/fixtures/evidence/access-review.json';
 /** Builds a pack in memory, reading document templates from the repository (jest runs at its root). */
 export function packOf(paths: readonly string[], options: { accessReview?: string } = {}): EvidenceFile[] {
   return buildEvidencePack({
-    report: checkTemplates(loadPaths([...paths])),
+    // Small untagged templates, as a workload's: their environment controls come from a baseline.
+    report: checkTemplates(loadPaths([...paths]), dppRuleSet().withoutEnvironmentControls()),
     stamp: STAMP,
     accessReview: options.accessReview ? readAccessReview(options.accessReview) : undefined,
     readTemplate: (template) => fs.readFileSync(template, 'utf8'),

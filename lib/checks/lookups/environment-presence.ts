@@ -5,19 +5,21 @@ import { TAG_ENVIRONMENT } from '../vocabulary';
 import { stacksByEnvironment, unknownEnvironmentVerdicts } from './stack-environments';
 
 /**
- * The warning of an environment-control rule with nothing to check: no stack says which
- * environment it belongs to, so a passing result would mean nothing (a workload app without the
- * baseline in it). Empty when any stack names its environment, even through an intrinsic.
+ * The warning of an environment-control rule on each stack that names no environment (not even
+ * through an intrinsic): the rule has nothing to check there, so a pass would mean nothing (a
+ * workload app without the baseline in it). Decided per stack, whatever the other stacks say, as
+ * AppRule's contract asks (streaming `dpp check` checks such a stack alone).
  */
 export function environmentControlsNotChecked(indexes: readonly TemplateIndex[]): AppVerdict[] {
-  if (indexes.length === 0 || indexes.some((index) => index.environment() !== undefined || index.environmentUnknownWhy())) return [];
-  return [{
-    stack: indexes[0].stack,
-    verdict: warn(
-      `environment controls not checked: no stack is tagged ${TAG_ENVIRONMENT}. A workload app in an account that runs the baseline: ` +
-        `set DppChecks environmentControlsFrom (dpp check --environment-controls-from); a baseline: tag each environment's stacks ${TAG_ENVIRONMENT}`,
-    ),
-  }];
+  return indexes
+    .filter((index) => index.environment() === undefined && !index.environmentUnknownWhy())
+    .map((index) => ({
+      stack: index.stack,
+      verdict: warn(
+        `environment controls not checked: the stack is not tagged ${TAG_ENVIRONMENT}. A workload app in an account that runs the baseline: ` +
+          `set DppChecks environmentControlsFrom (dpp check --environment-controls-from); a baseline: tag each environment's stacks ${TAG_ENVIRONMENT}`,
+      ),
+    }));
 }
 
 /**
