@@ -31,6 +31,13 @@ export interface ResourceContext {
   tag(key: string): Value;
 }
 
+/**
+ * When a rule's finding cannot be acknowledged (CONTROLS.md "Acknowledgments and critical rules"):
+ * `always` (a literal credential, DPP 3.5 Secure Coding Practices), `prod` (on a resource of the
+ * prod environment) or `prod-pii` (on a PII store of the prod environment).
+ */
+export type Criticality = 'always' | 'prod' | 'prod-pii';
+
 interface RuleMeta {
   /** `DPP-<clause>-<Name>`, e.g. `DPP-3.4-RdsStorageEncrypted`. */
   readonly id: string;
@@ -43,6 +50,12 @@ interface RuleMeta {
   readonly fix: string;
   /** Why, citing the clause by number and title. */
   readonly explanation: string;
+  /**
+   * Where the rule is critical: its findings there cannot be acknowledged, and an acknowledgment
+   * of them is itself reported.
+   * @default - not critical: a finding may be acknowledged with a reason
+   */
+  readonly critical?: Criticality;
 }
 
 /** A rule over one resource at a time. Runs only on its resource types. */

@@ -1,3 +1,4 @@
+import { dppRuleIdOf } from '../checks/acknowledgment';
 import type { CfnTemplate } from '../checks/template';
 
 /** One acknowledgment as cdk-nag records it in template metadata: `Metadata.cdk_nag.rules_to_suppress[]`. */
@@ -9,11 +10,13 @@ export interface Acknowledgment {
 }
 
 /**
- * cdk-nag 3 writes `DPP::DPP-3.4-X`, hand-written entries and cdk-nag 2 write `DPP-3.4-X`. Only a
- * leading pack prefix is removed: finding IDs of other packs may hold `::` inside brackets
- * (`AwsSolutions-IAM5[Resource::*]`).
+ * cdk-nag 3 writes `DPP::DPP-3.4-X`, hand-written entries and cdk-nag 2 write `DPP-3.4-X`: the
+ * shared `dppRuleIdOf` reads both, as `DppChecks` does at synth. Other packs' IDs keep their
+ * text after a leading pack prefix (`AwsSolutions-IAM5[Resource::*]` holds `::` inside brackets).
  */
 function ruleIdOf(id: string): string {
+  const dpp = dppRuleIdOf(id);
+  if (dpp !== undefined) return dpp;
   const prefixed = /^([^[\]:]+)::(.+)$/s.exec(id);
   return prefixed ? prefixed[2] : id;
 }
@@ -33,6 +36,11 @@ export function acknowledgmentsIn(metadata: unknown): Acknowledgment[] {
   return out;
 }
 
+/** An acknowledgment found in a template: where it was made (a resource, or the stack for undefined). */
+export interface PlacedAcknowledgment extends Acknowledgment {
+  readonly logicalId: string | undefined;
+}
+
 /**
  * The acknowledgments of one template, read once: per resource, and at template level (which
  * acknowledge only findings about the whole stack, such as app rules').
@@ -49,19 +57,22 @@ export class TemplateAcknowledgments {
     this.stackLevel = acknowledgmentsIn(template.Metadata);
   }
 
-  /** The reason a finding of `ruleId` on `logicalId` (or on the stack) is acknowledged, or undefined. */
-  public reasonFor(ruleId: string, logicalId: string | undefined): string | undefined {
-    const list = logicalId === undefined ? this.stackLevel : (this.byResource.get(logicalId) ?? []);
-    return list.find((a) => a.ruleId === ruleId && a.reason !== undefined)?.reason;
+  /** The acknowledgment of `ruleId` on `logicalId` (or on the stack), with or without a reason; one with a reason wins. */
+  public find(ruleId: string, logicalId: string | undefined): Acknowledgment | undefined {
+    const list = (logicalId === undefined ? this.stackLevel : (this.byResource.get(logicalId) ?? [])).filter((a) => a.ruleId === ruleId);
+    return list.find((a) => a.reason !== undefined) ?? list[0];
   }
 
-  /** Entries naming one of `ruleIds` without a reason, as `[logicalId or undefined, ruleId]`: they acknowledge nothing, and the user should know. */
-  public reasonless(ruleIds: ReadonlySet<string>): Array<[string | undefined, string]> {
-    const out: Array<[string | undefined, string]> = [];
-    for (const [logicalId, list] of this.byResource) {
-      for (const a of list) if (a.reason === undefined && ruleIds.has(a.ruleId)) out.push([logicalId, a.ruleId]);
-    }
-    for (const a of this.stackLevel) if (a.reason === undefined && ruleIds.has(a.ruleId)) out.push([undefined, a.ruleId]);
+  /** The reason a finding of `ruleId` on `logicalId` (or on the stack) is acknowledged, or undefined. */
+  public reasonFor(ruleId: string, logicalId: string | undefined): string | undefined {
+    return this.find(ruleId, logicalId)?.reason;
+  }
+
+  /** Every acknowledgment naming one of `ruleIds`, where it was made. */
+  public naming(ruleIds: ReadonlySet<string>): PlacedAcknowledgment[] {
+    const out: PlacedAcknowledgment[] = [];
+    for (const [logicalId, list] of this.byResource) for (const a of list) if (ruleIds.has(a.ruleId)) out.push({ ...a, logicalId });
+    for (const a of this.stackLevel) if (ruleIds.has(a.ruleId)) out.push({ ...a, logicalId: undefined });
     return out;
   }
 }

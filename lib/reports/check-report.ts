@@ -1,3 +1,4 @@
+import { acknowledgmentProblem, ACKNOWLEDGMENT_FINDING_ID, judgeAcknowledgment } from '../checks/acknowledgment';
 import { checkStacks, type RuleSet } from '../checks/engine';
 import { dppRuleSet } from '../checks/rules';
 import type { TemplateIndex } from '../checks/template-index';
@@ -66,7 +67,7 @@ function transformNames(transform: unknown): string[] {
   return list.map((t) => (typeof t === 'string' ? t : typeof (t as { Name?: unknown })?.Name === 'string' ? (t as { Name: string }).Name : JSON.stringify(t)));
 }
 
-function templateNotices(template: LoadedTemplate, acknowledgments: TemplateAcknowledgments, ruleIds: ReadonlySet<string>): Notice[] {
+function templateNotices(template: LoadedTemplate): Notice[] {
   const notices: Notice[] = [];
   if (template.stack.template.Transform !== undefined) {
     notices.push({
@@ -74,13 +75,32 @@ function templateNotices(template: LoadedTemplate, acknowledgments: TemplateAckn
       message: `Transform ${transformNames(template.stack.template.Transform).join(', ')} is not expanded: the template was checked as written, so resources the transform generates were not checked`,
     });
   }
-  for (const [logicalId, ruleId] of acknowledgments.reasonless(ruleIds)) {
-    notices.push({
-      template: template.file,
-      message: `the acknowledgment of ${ruleId} on ${logicalId ?? 'the stack'} has no reason, so it acknowledges nothing; add a reason to Metadata.cdk_nag.rules_to_suppress`,
+  return notices;
+}
+
+/**
+ * Acknowledgments that acknowledge nothing (an empty reason, or a critical rule): each is an
+ * error finding where it was made, as `DppChecks` reports it at synth.
+ */
+function acknowledgmentFindings(rules: RuleSet, index: TemplateIndex, acknowledgments: TemplateAcknowledgments, ruleIds: ReadonlySet<string>): Finding[] {
+  const findings: Finding[] = [];
+  for (const ack of acknowledgments.naming(ruleIds)) {
+    const rule = rules.rule(ack.ruleId)!;
+    const outcome = judgeAcknowledgment(rule, index, ack.logicalId, ack.reason);
+    if (outcome.status === 'honoured') continue;
+    findings.push({
+      ruleId: ACKNOWLEDGMENT_FINDING_ID,
+      clause: rule.clause,
+      level: 'error',
+      templateId: index.stack.id,
+      stackName: index.stack.stackName,
+      logicalId: ack.logicalId,
+      resourceType: ack.logicalId ? index.typeOf(ack.logicalId) : undefined,
+      property: 'Metadata.cdk_nag.rules_to_suppress',
+      message: acknowledgmentProblem(rule.id, outcome, ack.logicalId ?? 'the stack'),
     });
   }
-  return notices;
+  return findings;
 }
 
 /**
@@ -98,12 +118,17 @@ export function checkTemplates(input: LoadedInput, rules: RuleSet = dppRuleSet()
     const result = checkStacks(rules, group.templates.map((t) => t.stack));
     const byId = new Map(group.templates.map((t) => [t.stack.id, t]));
     const acknowledgments = new Map(group.templates.map((t) => [t.stack.id, new TemplateAcknowledgments(t.stack.template)]));
+    const indexOf = new Map(result.indexes.map((index) => [index.stack.id, index]));
     templates.push(...group.templates);
     indexes.push(...result.indexes);
-    for (const template of group.templates) notices.push(...templateNotices(template, acknowledgments.get(template.stack.id)!, ruleIds));
-    for (const finding of result.findings) {
+    for (const template of group.templates) notices.push(...templateNotices(template));
+    const ackFindings = result.indexes.flatMap((index) => acknowledgmentFindings(rules, index, acknowledgments.get(index.stack.id)!, ruleIds));
+    for (const finding of [...result.findings, ...ackFindings]) {
       const template = byId.get(finding.templateId)!;
-      const reason = acknowledgments.get(finding.templateId)!.reasonFor(finding.ruleId, finding.logicalId);
+      const rule = rules.rule(finding.ruleId);
+      const ack = rule ? acknowledgments.get(finding.templateId)!.find(finding.ruleId, finding.logicalId) : undefined;
+      const outcome = ack && rule ? judgeAcknowledgment(rule, indexOf.get(finding.templateId)!, finding.logicalId, ack.reason) : undefined;
+      const reason = outcome?.status === 'honoured' ? outcome.reason : undefined;
       const cdkPath = finding.logicalId ? template.stack.template.Resources?.[finding.logicalId]?.Metadata?.[CDK_PATH_METADATA] : undefined;
       findings.push({
         ...finding,

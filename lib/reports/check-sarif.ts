@@ -57,7 +57,8 @@ export function artifactUri(file: string, cwd: string = process.cwd()): string {
 function result(f: ReportedFinding, ruleIndex: number): Result {
   return {
     ruleId: f.ruleId,
-    ruleIndex,
+    // Acknowledgment findings name no rule of the catalogue.
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: f.level,
     message: { text: `${f.logicalId ? `${f.logicalId} (${f.resourceType}): ` : ''}${f.message}` },
     locations: [
