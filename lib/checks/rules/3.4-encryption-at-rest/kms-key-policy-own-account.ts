@@ -14,8 +14,8 @@ type ConditionReach = AccountReach | { readonly kind: 'organization' } | { reado
 function conditionReach(ctx: ResourceContext, condition: Record<string, unknown> | undefined): ConditionReach {
   let result: ConditionReach = { kind: 'none' };
   for (const [operator, block] of Object.entries(condition ?? {})) {
-    // Negated operators (StringNotEquals…) exclude callers; they never narrow to one account.
-    if (/Not/.test(operator) || !block || typeof block !== 'object') continue;
+    // Negated operators (StringNotEquals…) exclude callers and `…IfExists` is met without the key: neither narrows to one account.
+    if (/Not|IfExists$|^Null$/i.test(operator) || !block || typeof block !== 'object') continue;
     if (isIntrinsic(block)) return { kind: 'unresolvable', why: `condition ${operator} given by an intrinsic` };
     for (const [key, values] of Object.entries(block as Record<string, unknown>)) {
       const lower = key.toLowerCase();
