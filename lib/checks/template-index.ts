@@ -69,20 +69,21 @@ const LITERAL_REFERENCES: Readonly<Record<string, ReadonlyArray<readonly [string
 
 /**
  * The text of a literal, an `Fn::Sub` without variables map, or an `Fn::Join` of literals and
- * pseudo-parameter `Ref`s, with pseudo parameters as `${AWS::Region}`; undefined otherwise.
+ * pseudo-parameter `Ref`s, with pseudo parameters written `<AWS-Region>` (no `:` inside, so ARN
+ * fields still split on `:`); other `${…}` variables of an `Fn::Sub` stay as written. Undefined otherwise.
  */
 export function literalText(raw: unknown): string | undefined {
   if (typeof raw === 'string') return raw;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const obj = raw as Record<string, unknown>;
-  if (typeof obj['Fn::Sub'] === 'string') return obj['Fn::Sub'];
+  if (typeof obj['Fn::Sub'] === 'string') return obj['Fn::Sub'].replace(/\$\{AWS::([A-Za-z]+)\}/g, '<AWS-$1>');
   const join = obj['Fn::Join'];
   if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
     const parts: string[] = [];
     for (const part of join[1] as unknown[]) {
       const ref = part && typeof part === 'object' ? (part as { Ref?: unknown }).Ref : undefined;
       if (typeof part === 'string') parts.push(part);
-      else if (typeof ref === 'string' && ref.startsWith('AWS::')) parts.push(`\${${ref}}`);
+      else if (typeof ref === 'string' && ref.startsWith('AWS::')) parts.push(`<AWS-${ref.slice(5)}>`);
       else return undefined;
     }
     return parts.join(join[0]);

@@ -70,7 +70,7 @@ export function coversBucketObjects(raw: unknown, ctx: ResourceContext): Coverag
   if (!isIntrinsic(raw)) return 'no';
   // An ARN built from literals and pseudo parameters (`arn:${AWS::Partition}:s3:::name/*`).
   const literal = literalText(raw);
-  if (literal !== undefined && !/\$\{(?!AWS::)/.test(literal)) return /^arn:[^:]*:s3:::[^/]+\/\*$/.test(literal) ? 'yes' : 'no';
+  if (literal !== undefined && !literal.includes('${')) return /^arn:[^:]*:s3:::[^/]+\/\*$/.test(literal) ? 'yes' : 'no';
   const join = raw['Fn::Join'];
   if (Array.isArray(join) && Array.isArray(join[1])) {
     const parts = join[1] as unknown[];

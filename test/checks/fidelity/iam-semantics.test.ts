@@ -1,0 +1,185 @@
+import { RuleSet } from '../../../lib/checks/engine';
+import { conditionTests } from '../../../lib/checks/lookups/policy-document';
+import { NoPublicPrincipal } from '../../../lib/checks/rules/2.3-least-privilege/no-public-principal';
+import { S3DenyInsecureTransport } from '../../../lib/checks/rules/2.5-encryption-in-transit/s3-deny-insecure-transport';
+import { SnsDenyInsecureTransport } from '../../../lib/checks/rules/2.5-encryption-in-transit/sns-deny-insecure-transport';
+import { SqsDenyInsecureTransport } from '../../../lib/checks/rules/2.5-encryption-in-transit/sqs-deny-insecure-transport';
+import { KmsKeyPolicyOwnAccount } from '../../../lib/checks/rules/3.4-encryption-at-rest/kms-key-policy-own-account';
+import { checkStacks } from '../../../lib/checks/engine';
+import { parseTemplate } from '../../../lib/loading';
+import type { Rule } from '../../../lib/checks/types';
+
+/**
+ * IAM semantics as IAM evaluates them, and references written as literals, on templates written
+ * the way teams write them (YAML with short-form tags, and JSON): compliant forms pass, violating
+ * forms fail (CONTROLS.md 2.3, 2.5).
+ */
+
+function findings(text: string, rules: readonly Rule[], account?: string) {
+  const { template } = parseTemplate(text, 'inline.yaml');
+  return checkStacks(new RuleSet(rules), [{ id: 'T', stackName: 'T', account, template }]).findings.map((f) => ({ ruleId: f.ruleId, logicalId: f.logicalId, level: f.level, message: f.message }));
+}
+
+const bucketWithDeny = (condition: string, bucket = '!Ref Bucket') => `
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: ${bucket}
+      PolicyDocument:
+        Statement:
+          - Effect: Deny
+            Principal: "*"
+            Action: "s3:*"
+            Resource: !Sub "\${Bucket.Arn}/*"
+            Condition:
+${condition}
+`;
+
+describe('condition keys and operators are case-insensitive; IfExists is read', () => {
+  test.each([
+    ['Bool / aws:SecureTransport', '              Bool:\n                aws:SecureTransport: "false"'],
+    ['bool / AWS:SECURETRANSPORT, FALSE', '              bool:\n                AWS:SECURETRANSPORT: "FALSE"'],
+    ['BoolIfExists / aws:securetransport (also denies a request without the key)', '              BoolIfExists:\n                aws:securetransport: false'],
+  ])('a TLS deny written %s counts', (_, condition) => {
+    expect(findings(bucketWithDeny(condition), [S3DenyInsecureTransport])).toEqual([]);
+  });
+
+  test.each([
+    ['testing another key', '              Bool:\n                aws:SourceVpce: "false"'],
+    ['narrowed by a further condition', '              Bool:\n                aws:SecureTransport: "false"\n              StringEquals:\n                aws:PrincipalAccount: "111111111111"'],
+    ['set-qualified (ForAnyValue:Bool)', '              ForAnyValue:Bool:\n                aws:SecureTransport: "false"'],
+    ['denying TLS requests (true)', '              Bool:\n                aws:SecureTransport: "true"'],
+  ])('a deny %s does not', (_, condition) => {
+    expect(findings(bucketWithDeny(condition), [S3DenyInsecureTransport])).toEqual([expect.objectContaining({ ruleId: 'DPP-2.5-S3DenyInsecureTransport', level: 'error' })]);
+  });
+
+  test('a restricting condition counts in any letter case; IfExists and Null never restrict', () => {
+    const queue = (operator: string, key = 'aws:SourceAccount', value = '"111111111111"') => `
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+  Policy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Ref Queue]
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: sqs:SendMessage
+            Resource: !GetAtt Queue.Arn
+            Condition: { ${operator}: { ${key}: ${value} } }
+`;
+    expect(findings(queue('stringequals', 'AWS:SOURCEACCOUNT'), [NoPublicPrincipal])).toEqual([]);
+    expect(findings(queue('ArnLike', 'aws:sourcearn', '"arn:aws:sns:eu-west-1:111111111111:alerts"'), [NoPublicPrincipal])).toEqual([]);
+    expect(findings(queue('StringEqualsIfExists'), [NoPublicPrincipal])).toEqual([expect.objectContaining({ level: 'error' })]);
+    expect(findings(queue('Null', 'aws:SourceAccount', '"false"'), [NoPublicPrincipal])).toEqual([expect.objectContaining({ level: 'error' })]);
+  });
+
+  test('conditionTests reads operator, qualifier, IfExists and key in any case', () => {
+    expect(conditionTests({ 'forAnyValue:StringLikeIfExists': { 'AWS:PrincipalTag/Team': ['a'] } })).toEqual([
+      { operator: 'forAnyValue:StringLikeIfExists', base: 'stringlike', ifExists: true, qualifier: 'foranyvalue', key: 'aws:principaltag/team', values: ['a'], intrinsic: false },
+    ]);
+  });
+});
+
+describe('policies given as JSON strings', () => {
+  test('a bucket policy document written as a JSON string is read (JSON template)', () => {
+    const document = JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::orders/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] });
+    const template = JSON.stringify({ Resources: { Bucket: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'orders' } }, Policy: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'Bucket' }, PolicyDocument: document } } } });
+    expect(findings(template, [S3DenyInsecureTransport])).toEqual([]);
+  });
+
+  test('a public grant in a JSON-string queue policy is found', () => {
+    const document = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:*', Resource: '*' }] });
+    const template = JSON.stringify({ Resources: { Queue: { Type: 'AWS::SQS::Queue' }, Policy: { Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: 'Queue' }], PolicyDocument: document } } } });
+    expect(findings(template, [NoPublicPrincipal])).toEqual([expect.objectContaining({ ruleId: 'DPP-2.3-NoPublicPrincipal', level: 'error' })]);
+  });
+});
+
+describe('references written as literals are resolved', () => {
+  test('a bucket policy naming its bucket by literal name', () => {
+    const text = bucketWithDeny('              Bool:\n                aws:SecureTransport: "false"', 'orders-prod').replace('    Type: AWS::S3::Bucket\n', '    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: orders-prod\n').replace('!Sub "${Bucket.Arn}/*"', '"arn:aws:s3:::orders-prod/*"');
+    expect(findings(text, [S3DenyInsecureTransport])).toEqual([]);
+    // The same policy naming another bucket leaves this one without a policy.
+    expect(findings(text.replace('Bucket: orders-prod', 'Bucket: other'), [S3DenyInsecureTransport])).toEqual([expect.objectContaining({ message: expect.stringMatching(/has no bucket policy/) })]);
+  });
+
+  test('a bucket ARN built with Fn::Join from pseudo parameters and the literal name', () => {
+    const text = bucketWithDeny('              Bool:\n                aws:SecureTransport: "false"', 'orders-prod').replace('    Type: AWS::S3::Bucket\n', '    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: orders-prod\n').replace('!Sub "${Bucket.Arn}/*"', '!Join ["", ["arn:", !Ref AWS::Partition, ":s3:::orders-prod/*"]]');
+    expect(findings(text, [S3DenyInsecureTransport])).toEqual([]);
+  });
+
+  test('a topic policy naming its topic by an ARN built with Fn::Sub', () => {
+    const text = `
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties: { TopicName: alerts }
+  Policy:
+    Type: AWS::SNS::TopicPolicy
+    Properties:
+      Topics: [!Sub "arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:alerts"]
+      PolicyDocument:
+        Statement:
+          - Effect: Deny
+            Principal: "*"
+            Action: sns:Publish
+            Resource: !Sub "arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:alerts"
+            Condition: { Bool: { aws:SecureTransport: false } }
+`;
+    expect(findings(text, [SnsDenyInsecureTransport])).toEqual([]);
+  });
+
+  test('a queue policy naming its queue by URL built with Fn::Join', () => {
+    const text = `
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties: { QueueName: orders }
+  Policy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Join ["", ["https://sqs.", !Ref AWS::Region, ".amazonaws.com/", !Ref AWS::AccountId, "/orders"]]]
+      PolicyDocument:
+        Statement:
+          - Effect: Deny
+            Principal: "*"
+            Action: ["sqs:SendMessage", "sqs:ReceiveMessage"]
+            Resource: !Sub "arn:\${AWS::Partition}:sqs:\${AWS::Region}:\${AWS::AccountId}:orders"
+            Condition: { Bool: { aws:SecureTransport: false } }
+`;
+    expect(findings(text, [SqsDenyInsecureTransport])).toEqual([]);
+  });
+});
+
+describe('foreign accounts', () => {
+  const key = (principals: string) => `
+Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Statement:
+          - Effect: Allow
+            Principal: { AWS: [${principals}] }
+            Action: kms:*
+            Resource: "*"
+`;
+  test('two different literal accounts: at least one is foreign wherever the stack deploys (error)', () => {
+    expect(findings(key('"arn:aws:iam::111111111111:root", "arn:aws:iam::222222222222:root"'), [KmsKeyPolicyOwnAccount])).toEqual([
+      expect.objectContaining({ level: 'error', message: expect.stringMatching(/111111111111 and 222222222222.*at least one/) }),
+    ]);
+  });
+
+  test('one literal account with the stack account unknown: a warning', () => {
+    expect(findings(key('"arn:aws:iam::111111111111:root"'), [KmsKeyPolicyOwnAccount])).toEqual([expect.objectContaining({ level: 'warning' })]);
+  });
+
+  test('the own account, known: compliant', () => {
+    expect(findings(key('"arn:aws:iam::111111111111:root"'), [KmsKeyPolicyOwnAccount], '111111111111')).toEqual([]);
+  });
+});
