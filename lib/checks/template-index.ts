@@ -25,7 +25,7 @@ export function tagPropertyOf(type: string): string {
 }
 
 /** The property that gives a resource its physical name, for the types other resources name literally. */
-const NAME_PROPERTY: Readonly<Record<string, string>> = {
+const NAME_PROPERTY: ReadonlyMap<string, string> = new Map(Object.entries({
   'AWS::S3::Bucket': 'BucketName',
   'AWS::SNS::Topic': 'TopicName',
   'AWS::SQS::Queue': 'QueueName',
@@ -33,7 +33,7 @@ const NAME_PROPERTY: Readonly<Record<string, string>> = {
   'AWS::IAM::Group': 'GroupName',
   'AWS::IAM::User': 'UserName',
   'AWS::IAM::ManagedPolicy': 'ManagedPolicyName',
-};
+}));
 
 type NameOf = (text: string) => string | undefined;
 const plainName: NameOf = (text) => (/^[^:/${}]+$/.test(text) ? text : undefined);
@@ -50,7 +50,7 @@ const policyArnName: NameOf = (text) => /^arn:[^:]*:iam::[^:]*:policy\/(?:[^${}]
  * named type and how to read the name. Such a literal is indexed like a `Ref`, so "has no bucket
  * policy" is never said of a bucket whose policy names it.
  */
-const LITERAL_REFERENCES: Readonly<Record<string, ReadonlyArray<readonly [string, string, NameOf]>>> = {
+const LITERAL_REFERENCES: ReadonlyMap<string, ReadonlyArray<readonly [string, string, NameOf]>> = new Map(Object.entries({
   'AWS::S3::BucketPolicy': [['Bucket', 'AWS::S3::Bucket', plainName]],
   'AWS::SNS::TopicPolicy': [['Topics', 'AWS::SNS::Topic', arnLastField('sns')]],
   'AWS::SNS::TopicInlinePolicy': [['TopicArn', 'AWS::SNS::Topic', arnLastField('sns')]],
@@ -65,7 +65,7 @@ const LITERAL_REFERENCES: Readonly<Record<string, ReadonlyArray<readonly [string
   'AWS::IAM::Role': [['ManagedPolicyArns', 'AWS::IAM::ManagedPolicy', policyArnName]],
   'AWS::IAM::Group': [['ManagedPolicyArns', 'AWS::IAM::ManagedPolicy', policyArnName]],
   'AWS::IAM::User': [['ManagedPolicyArns', 'AWS::IAM::ManagedPolicy', policyArnName], ['Groups', 'AWS::IAM::Group', plainName]],
-};
+} as Record<string, ReadonlyArray<readonly [string, string, NameOf]>>));
 
 /**
  * The text of a literal, an `Fn::Sub` without variables map, or an `Fn::Join` of literals and
@@ -133,7 +133,8 @@ export class TemplateIndex {
     this.resources = resources;
     this.ids = byType;
     for (const [logicalId, resource] of resources) {
-      const name = NAME_PROPERTY[resource.Type] ? resource.Properties?.[NAME_PROPERTY[resource.Type]] : undefined;
+      const nameProperty = NAME_PROPERTY.get(resource.Type);
+      const name = nameProperty ? resource.Properties?.[nameProperty] : undefined;
       if (typeof name === 'string') this.byName.set(`${resource.Type}|${name}`, logicalId);
     }
     for (const [logicalId, resource] of resources) {
@@ -325,7 +326,7 @@ export class TemplateIndex {
 
   /** References written as literal names or ARNs (see LITERAL_REFERENCES): each entry of the property, or the property itself. */
   private indexLiteralReferences(logicalId: string, resource: CfnResource): void {
-    for (const [property, targetType, nameOf] of LITERAL_REFERENCES[resource.Type] ?? []) {
+    for (const [property, targetType, nameOf] of LITERAL_REFERENCES.get(resource.Type) ?? []) {
       const value = resource.Properties?.[property];
       const entries: Array<[unknown, string]> = Array.isArray(value) ? value.map((v, i) => [v, `Properties.${property}.${i}`]) : [[value, `Properties.${property}`]];
       for (const [entry, path] of entries) {

@@ -171,14 +171,34 @@ export function statementsOf(raw: unknown): { statements: Statement[]; unresolva
   return { statements, unresolvable: unresolvableDoc };
 }
 
-/** True when an action pattern covers `service:action` the way IAM wildcards do (`*`, `s3:*`, `s3:Get*`). */
+/**
+ * True when an action pattern covers `service:action` the way IAM wildcards do (`*`, `s3:*`,
+ * `s3:Get*`, `?`), case-insensitively. A linear two-pointer glob match, not a RegExp: patterns
+ * come from templates and may be arbitrarily long.
+ */
 export function actionMatches(pattern: string, action: string): boolean {
   const p = pattern.toLowerCase();
   const a = action.toLowerCase();
-  if (p === '*' || p === a) return true;
-  if (!p.includes('*') && !p.includes('?')) return false;
-  const regex = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return regex.test(a);
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let resume = 0;
+  while (j < a.length) {
+    if (i < p.length && (p[i] === '?' || p[i] === a[j])) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === '*') {
+      star = i++;
+      resume = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (i < p.length && p[i] === '*') i++;
+  return i === p.length;
 }
 
 export const SECURE_TRANSPORT_KEY = 'aws:securetransport';

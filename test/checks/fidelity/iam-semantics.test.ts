@@ -1,11 +1,11 @@
-import { RuleSet } from '../../../lib/checks/engine';
-import { conditionTests } from '../../../lib/checks/lookups/policy-document';
+import * as fc from 'fast-check';
+import { checkStacks, RuleSet } from '../../../lib/checks/engine';
+import { actionMatches, conditionTests } from '../../../lib/checks/lookups/policy-document';
 import { NoPublicPrincipal } from '../../../lib/checks/rules/2.3-least-privilege/no-public-principal';
 import { S3DenyInsecureTransport } from '../../../lib/checks/rules/2.5-encryption-in-transit/s3-deny-insecure-transport';
 import { SnsDenyInsecureTransport } from '../../../lib/checks/rules/2.5-encryption-in-transit/sns-deny-insecure-transport';
 import { SqsDenyInsecureTransport } from '../../../lib/checks/rules/2.5-encryption-in-transit/sqs-deny-insecure-transport';
 import { KmsKeyPolicyOwnAccount } from '../../../lib/checks/rules/3.4-encryption-at-rest/kms-key-policy-own-account';
-import { checkStacks } from '../../../lib/checks/engine';
 import { parseTemplate } from '../../../lib/loading';
 import type { Rule } from '../../../lib/checks/types';
 
@@ -181,5 +181,38 @@ Resources:
 
   test('the own account, known: compliant', () => {
     expect(findings(key('"arn:aws:iam::111111111111:root"'), [KmsKeyPolicyOwnAccount], '111111111111')).toEqual([]);
+  });
+});
+
+test('actions match IAM wildcards case-insensitively, with no RegExp limit on the pattern', () => {
+  expect(actionMatches('S3:Get*', 's3:GetObject')).toBe(true);
+  expect(actionMatches('s3:?etObject', 's3:GetObject')).toBe(true);
+  expect(actionMatches('s3:Put*', 's3:GetObject')).toBe(false);
+  expect(actionMatches('*', 'sts:AssumeRoleWithWebIdentity')).toBe(true);
+  expect(actionMatches('*'.repeat(100_000), 'sts:AssumeRole')).toBe(true);
+  expect(actionMatches(`${'*a'.repeat(1000)}b`, 'a'.repeat(50))).toBe(false);
+});
+
+describe('property: condition keys and operators in any letter case', () => {
+  const anyCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((ch, i) => (upper[i] ? ch.toUpperCase() : ch.toLowerCase())).join(''));
+  const falseValue = fc.constantFrom<unknown>(false, 'false', 'FALSE', 'False', ['false']);
+
+  test('a TLS deny is recognised, and a deny testing another key never is', () => {
+    fc.assert(fc.property(anyCase('BoolIfExists').map((o) => (o.length ? o : 'Bool')), fc.boolean(), anyCase('aws:SecureTransport'), falseValue, (ifExists, useIfExists, key, value) => {
+      const operator = useIfExists ? ifExists : ifExists.slice(0, 4);
+      const deny = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::orders/*', Condition: { [operator]: { [key]: value } } };
+      const template = (statement: unknown) => JSON.stringify({ Resources: { Bucket: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'orders' } }, Policy: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: 'orders', PolicyDocument: { Statement: [statement] } } } } });
+      expect(findings(template(deny), [S3DenyInsecureTransport])).toEqual([]);
+      const other = { ...deny, Condition: { [operator]: { [`${key}x`]: value } } };
+      expect(findings(template(other), [S3DenyInsecureTransport])).toHaveLength(1);
+    }), { numRuns: Number(process.env.FC_NUM_RUNS) || 100 });
+  });
+
+  test('a restricting condition key restricts in any case; with IfExists it never does', () => {
+    fc.assert(fc.property(anyCase('StringEquals'), anyCase('aws:SourceAccount'), fc.boolean(), (operator, key, ifExists) => {
+      const statement = { Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: '*', Condition: { [`${operator}${ifExists ? 'IfExists' : ''}`]: { [key]: '111111111111' } } };
+      const template = JSON.stringify({ Resources: { Queue: { Type: 'AWS::SQS::Queue' }, Policy: { Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: 'Queue' }], PolicyDocument: { Statement: [statement] } } } } });
+      expect(findings(template, [NoPublicPrincipal])).toHaveLength(ifExists ? 1 : 0);
+    }), { numRuns: Number(process.env.FC_NUM_RUNS) || 100 });
   });
 });

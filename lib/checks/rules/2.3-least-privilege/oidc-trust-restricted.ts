@@ -1,5 +1,5 @@
 import { judgeStatements } from '../../lookups/iam-documents';
-import { actionMatches, type ConditionTest, type Statement } from '../../lookups/policy-document';
+import { actionMatches, INTRINSIC, type ConditionTest, type Statement } from '../../lookups/policy-document';
 import { fail, resourceRule, unresolvable, type ResourceContext, type Verdict } from '../../types';
 import { asArray, isIntrinsic } from '../../values';
 
@@ -33,9 +33,13 @@ function pins(statement: Statement, key: string, valueOk: (v: string) => boolean
 }
 
 function judge(ctx: ResourceContext, path: string, statement: Statement): Verdict[] {
-  if (statement.effect !== 'Allow' || !statement.actions.some((a) => actionMatches(a, 'sts:AssumeRoleWithWebIdentity'))) return [];
   const principal = statement.principalRaw;
-  if (!principal || typeof principal !== 'object' || isIntrinsic(principal) || !('Federated' in principal)) return [];
+  const webIdentity = statement.actions.some((a) => actionMatches(a, 'sts:AssumeRoleWithWebIdentity'));
+  // A trust whose principal, Effect or Action is unknown may be a web-identity allow: never a silent pass.
+  if (isIntrinsic(principal)) return statement.effect !== 'Deny' && (webIdentity || statement.actions.includes(INTRINSIC)) ? [unresolvable(`${path}.${statement.label}.Principal`, 'the principal is given by an intrinsic')] : [];
+  if (!principal || typeof principal !== 'object' || !('Federated' in principal)) return [];
+  if (statement.effect === 'unresolvable' || statement.actions.includes(INTRINSIC)) return [unresolvable(`${path}.${statement.label}`, 'its Effect or Action is given by an intrinsic')];
+  if (statement.effect !== 'Allow' || !webIdentity) return [];
   const verdicts: Verdict[] = [];
   for (const raw of asArray((principal as { Federated: unknown }).Federated)) {
     const host = providerHost(ctx, raw);
