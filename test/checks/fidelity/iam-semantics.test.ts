@@ -101,58 +101,44 @@ describe('policies given as JSON strings', () => {
 });
 
 describe('references written as literals are resolved', () => {
-  test('a bucket policy naming its bucket by literal name', () => {
-    const text = bucketWithDeny('              Bool:\n                aws:SecureTransport: "false"', 'orders-prod').replace('    Type: AWS::S3::Bucket\n', '    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: orders-prod\n').replace('!Sub "${Bucket.Arn}/*"', '"arn:aws:s3:::orders-prod/*"');
-    expect(findings(text, [S3DenyInsecureTransport])).toEqual([]);
+  const namedBucket = (resource: string, bucket = 'orders-prod') =>
+    bucketWithDeny('              Bool:\n                aws:SecureTransport: "false"', bucket)
+      .replace('    Type: AWS::S3::Bucket\n', '    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: orders-prod\n')
+      .replace('!Sub "${Bucket.Arn}/*"', resource);
+
+  test.each([
+    ['a literal ARN', '"arn:aws:s3:::orders-prod/*"'],
+    ['an ARN built with Fn::Join from pseudo parameters', '!Join ["", ["arn:", !Ref AWS::Partition, ":s3:::orders-prod/*"]]'],
+  ])('a bucket policy naming its bucket by literal name, the objects by %s', (_, resource) => {
+    expect(findings(namedBucket(resource), [S3DenyInsecureTransport])).toEqual([]);
     // The same policy naming another bucket leaves this one without a policy.
-    expect(findings(text.replace('Bucket: orders-prod', 'Bucket: other'), [S3DenyInsecureTransport])).toEqual([expect.objectContaining({ message: expect.stringMatching(/has no bucket policy/) })]);
+    expect(findings(namedBucket(resource, 'other'), [S3DenyInsecureTransport])).toEqual([expect.objectContaining({ message: expect.stringMatching(/has no bucket policy/) })]);
   });
 
-  test('a bucket ARN built with Fn::Join from pseudo parameters and the literal name', () => {
-    const text = bucketWithDeny('              Bool:\n                aws:SecureTransport: "false"', 'orders-prod').replace('    Type: AWS::S3::Bucket\n', '    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: orders-prod\n').replace('!Sub "${Bucket.Arn}/*"', '!Join ["", ["arn:", !Ref AWS::Partition, ":s3:::orders-prod/*"]]');
-    expect(findings(text, [S3DenyInsecureTransport])).toEqual([]);
-  });
+  /** A topic or queue named `name`, and a policy naming it by `target`, denying `actions` without TLS on `resource`. */
+  const namedTarget = (type: string, nameProperty: string, policyType: string, listProperty: string, target: string, actions: string, resource: string) => `
+Resources:
+  Target:
+    Type: ${type}
+    Properties: { ${nameProperty}: orders }
+  Policy:
+    Type: ${policyType}
+    Properties:
+      ${listProperty}: [${target}]
+      PolicyDocument:
+        Statement:
+          - { Effect: Deny, Principal: "*", Action: ${actions}, Resource: ${resource}, Condition: { Bool: { aws:SecureTransport: false } } }
+`;
+  const SNS_ARN = '!Sub "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:orders"';
 
   test('a topic policy naming its topic by an ARN built with Fn::Sub', () => {
-    const text = `
-Resources:
-  Topic:
-    Type: AWS::SNS::Topic
-    Properties: { TopicName: alerts }
-  Policy:
-    Type: AWS::SNS::TopicPolicy
-    Properties:
-      Topics: [!Sub "arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:alerts"]
-      PolicyDocument:
-        Statement:
-          - Effect: Deny
-            Principal: "*"
-            Action: sns:Publish
-            Resource: !Sub "arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:alerts"
-            Condition: { Bool: { aws:SecureTransport: false } }
-`;
-    expect(findings(text, [SnsDenyInsecureTransport])).toEqual([]);
+    expect(findings(namedTarget('AWS::SNS::Topic', 'TopicName', 'AWS::SNS::TopicPolicy', 'Topics', SNS_ARN, 'sns:Publish', SNS_ARN), [SnsDenyInsecureTransport])).toEqual([]);
   });
 
-  test('a queue policy naming its queue by URL built with Fn::Join', () => {
-    const text = `
-Resources:
-  Queue:
-    Type: AWS::SQS::Queue
-    Properties: { QueueName: orders }
-  Policy:
-    Type: AWS::SQS::QueuePolicy
-    Properties:
-      Queues: [!Join ["", ["https://sqs.", !Ref AWS::Region, ".amazonaws.com/", !Ref AWS::AccountId, "/orders"]]]
-      PolicyDocument:
-        Statement:
-          - Effect: Deny
-            Principal: "*"
-            Action: ["sqs:SendMessage", "sqs:ReceiveMessage"]
-            Resource: !Sub "arn:\${AWS::Partition}:sqs:\${AWS::Region}:\${AWS::AccountId}:orders"
-            Condition: { Bool: { aws:SecureTransport: false } }
-`;
-    expect(findings(text, [SqsDenyInsecureTransport])).toEqual([]);
+  test('a queue policy naming its queue by a URL built with Fn::Join', () => {
+    const url = '!Join ["", ["https://sqs.", !Ref AWS::Region, ".amazonaws.com/", !Ref AWS::AccountId, "/orders"]]';
+    const arn = '!Sub "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:orders"';
+    expect(findings(namedTarget('AWS::SQS::Queue', 'QueueName', 'AWS::SQS::QueuePolicy', 'Queues', url, '[sqs:SendMessage, sqs:ReceiveMessage]', arn), [SqsDenyInsecureTransport])).toEqual([]);
   });
 });
 
