@@ -65,6 +65,7 @@ const LITERAL_REFERENCES: ReadonlyMap<string, ReadonlyArray<readonly [string, st
   'AWS::IAM::Role': [['ManagedPolicyArns', 'AWS::IAM::ManagedPolicy', policyArnName]],
   'AWS::IAM::Group': [['ManagedPolicyArns', 'AWS::IAM::ManagedPolicy', policyArnName]],
   'AWS::IAM::User': [['ManagedPolicyArns', 'AWS::IAM::ManagedPolicy', policyArnName], ['Groups', 'AWS::IAM::Group', plainName]],
+  'AWS::IAM::UserToGroupAddition': [['GroupName', 'AWS::IAM::Group', plainName], ['Users', 'AWS::IAM::User', plainName]],
 } as Record<string, ReadonlyArray<readonly [string, string, NameOf]>>));
 
 /**
@@ -175,6 +176,11 @@ export class TemplateIndex {
     const all = this.referrers.get(logicalId) ?? [];
     if (!type && !pathPrefix) return all;
     return all.filter((r) => (!type || this.typeOf(r.from) === type) && (!pathPrefix || r.path.startsWith(pathPrefix)));
+  }
+
+  /** The resource of a type whose literal physical name (`BucketName`, `GroupName`, …) is `name`. */
+  public namedResource(type: string, name: string): string | undefined {
+    return this.byName.get(`${type}|${name}`);
   }
 
   /**

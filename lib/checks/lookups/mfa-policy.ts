@@ -48,11 +48,11 @@ function documentDecision(raw: unknown, where: string): MfaDecision {
 function managedPolicyDecisions(index: TemplateIndex, groupId: string): MfaDecision[] {
   const arns = index.resource(groupId)?.Properties?.ManagedPolicyArns;
   if (isIntrinsic(arns)) return [{ answer: 'unknown', why: 'ManagedPolicyArns is an intrinsic' }];
-  return asArray(arns).map((raw): MfaDecision => {
-    const value = index.classify(raw);
-    if (value.kind === 'reference' && index.typeOf(value.logicalId) === 'AWS::IAM::ManagedPolicy') {
-      return documentDecision(index.resource(value.logicalId)?.Properties?.PolicyDocument, value.logicalId);
-    }
+  // A managed policy of the template named by Ref, or by an ARN built from its ManagedPolicyName (the index resolves both).
+  const named = new Map(index.referencesFrom(groupId).filter((r) => index.typeOf(r.to) === 'AWS::IAM::ManagedPolicy').map((r) => [r.path, r.to]));
+  return asArray(arns).map((raw, i): MfaDecision => {
+    const policy = named.get(`Properties.ManagedPolicyArns.${i}`);
+    if (policy !== undefined) return documentDecision(index.resource(policy)?.Properties?.PolicyDocument, policy);
     const text = textOf(index, raw);
     if (!text.known) return { answer: 'unknown', why: `a managed policy ARN given by ${text.why}` };
     if (text.text.includes(':iam::aws:policy/')) return { answer: 'no' };

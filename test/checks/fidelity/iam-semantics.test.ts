@@ -1,7 +1,9 @@
 import * as fc from 'fast-check';
 import { checkStacks, RuleSet } from '../../../lib/checks/engine';
 import { actionMatches, conditionTests } from '../../../lib/checks/lookups/policy-document';
+import { ConsoleUserMfaGroup } from '../../../lib/checks/rules/2.2-access-management/console-user-mfa-group';
 import { NoPublicPrincipal } from '../../../lib/checks/rules/2.3-least-privilege/no-public-principal';
+import { ConsoleGroupMfa } from '../../../lib/checks/rules/2.4-credential-management/console-group-mfa';
 import { S3DenyInsecureTransport } from '../../../lib/checks/rules/2.5-encryption-in-transit/s3-deny-insecure-transport';
 import { SnsDenyInsecureTransport } from '../../../lib/checks/rules/2.5-encryption-in-transit/sns-deny-insecure-transport';
 import { SqsDenyInsecureTransport } from '../../../lib/checks/rules/2.5-encryption-in-transit/sqs-deny-insecure-transport';
@@ -200,5 +202,32 @@ describe('property: condition keys and operators in any letter case', () => {
       const template = JSON.stringify({ Resources: { Queue: { Type: 'AWS::SQS::Queue' }, Policy: { Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: 'Queue' }], PolicyDocument: { Statement: [statement] } } } } });
       expect(findings(template, [NoPublicPrincipal])).toHaveLength(ifExists ? 1 : 0);
     }), { numRuns: Number(process.env.FC_NUM_RUNS) || 100 });
+  });
+});
+
+describe('IAM attachments written as literal names', () => {
+  const MFA_DENY = '{ Effect: Deny, NotAction: [iam:EnableMFADevice, sts:GetSessionToken], Resource: "*", Condition: { BoolIfExists: { aws:MultiFactorAuthPresent: false } } }';
+  const template = (attachment: string) => `
+Resources:
+  Humans:
+    Type: AWS::IAM::Group
+    Properties: { GroupName: humans }
+  Jane:
+    Type: AWS::IAM::User
+    Properties: { UserName: jane, Groups: [humans], LoginProfile: { Password: "{{resolve:secretsmanager:jane}}" } }
+${attachment}
+`;
+  test.each([
+    ['a managed policy naming the group', `  Mfa:\n    Type: AWS::IAM::ManagedPolicy\n    Properties: { Groups: [humans], PolicyDocument: { Statement: [${MFA_DENY}] } }`],
+    ['a group policy naming the group', `  Mfa:\n    Type: AWS::IAM::GroupPolicy\n    Properties: { GroupName: humans, PolicyName: mfa, PolicyDocument: { Statement: [${MFA_DENY}] } }`],
+    ['the group naming a managed policy by an ARN built with Fn::Sub', `  Mfa:\n    Type: AWS::IAM::ManagedPolicy\n    Properties: { ManagedPolicyName: require-mfa, PolicyDocument: { Statement: [${MFA_DENY}] } }`],
+  ])('the group and its console user are held to the MFA policy attached by %s', (name, attachment) => {
+    let text = template(attachment);
+    if (name.startsWith('the group naming')) text = text.replace('Properties: { GroupName: humans }', 'Properties: { GroupName: humans, ManagedPolicyArns: [!Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/require-mfa"] }');
+    expect(findings(text, [ConsoleGroupMfa, ConsoleUserMfaGroup])).toEqual([]);
+    expect(findings(template(''), [ConsoleGroupMfa, ConsoleUserMfaGroup]).map((f) => [f.ruleId, f.logicalId])).toEqual(expect.arrayContaining([
+      ['DPP-2.2-ConsoleUserMfaGroup', 'Jane'],
+      ['DPP-2.4-ConsoleGroupMfa', 'Humans'],
+    ]));
   });
 });
