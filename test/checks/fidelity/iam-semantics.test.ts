@@ -88,6 +88,13 @@ Resources:
   });
 });
 
+test('NotPrincipal: an Allow to everyone but a few is public; a TLS deny sparing some principals does not count', () => {
+  const tlsDeny = bucketWithDeny('              Bool:\n                aws:SecureTransport: "false"').replace('Principal: "*"', 'NotPrincipal: { AWS: arn:aws:iam::111111111111:role/admin }');
+  expect(findings(tlsDeny, [S3DenyInsecureTransport])).toEqual([expect.objectContaining({ level: 'error' })]);
+  const allow = tlsDeny.replace('- Effect: Deny', '- Effect: Allow').replace(/\n\s+Condition:[\s\S]*$/, '\n');
+  expect(findings(allow, [NoPublicPrincipal])).toEqual([expect.objectContaining({ level: 'error', message: expect.stringMatching(/everyone outside its NotPrincipal/) })]);
+});
+
 describe('policies given as JSON strings', () => {
   test('a bucket policy document written as a JSON string is read (JSON template)', () => {
     const document = JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::orders/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] });

@@ -1,7 +1,5 @@
-import { checkStacks, RuleSet } from '../../../lib/checks/engine';
+import { checkStacks } from '../../../lib/checks/engine';
 import { dppRuleSet } from '../../../lib/checks/rules';
-import { NoPublicPrincipal } from '../../../lib/checks/rules/2.3-least-privilege/no-public-principal';
-import { S3DenyInsecureTransport } from '../../../lib/checks/rules/2.5-encryption-in-transit/s3-deny-insecure-transport';
 import { parseTemplate } from '../../../lib/loading';
 
 /**
@@ -75,26 +73,4 @@ test('the new rules on a YAML template with short-form tags', () => {
   const findings = checkStacks(dppRuleSet(), [{ id: 'T', stackName: 'T', template }]).findings.filter((f) => ids.has(f.ruleId));
   expect(findings.map((f) => [f.logicalId, f.ruleId, f.level])).toEqual(expect.arrayContaining(EXPECTED.map((e) => [...e])));
   expect(findings).toHaveLength(EXPECTED.length);
-});
-
-test('NotPrincipal: an Allow to everyone but a few is public; a TLS deny sparing some principals does not count', () => {
-  const text = (effect: string, condition: string) => `
-Resources:
-  Bucket:
-    Type: AWS::S3::Bucket
-  Policy:
-    Type: AWS::S3::BucketPolicy
-    Properties:
-      Bucket: !Ref Bucket
-      PolicyDocument:
-        Statement:
-          - Effect: ${effect}
-            NotPrincipal: { AWS: arn:aws:iam::111111111111:role/admin }
-            Action: s3:*
-            Resource: !Join ["", [!GetAtt Bucket.Arn, "/*"]]
-            ${condition}
-`;
-  const check = (yaml: string, rule: typeof NoPublicPrincipal) => checkStacks(new RuleSet([rule]), [{ id: 'T', stackName: 'T', template: parseTemplate(yaml, 't.yaml').template }]).findings;
-  expect(check(text('Allow', ''), NoPublicPrincipal)).toEqual([expect.objectContaining({ level: 'error', message: expect.stringMatching(/everyone outside its NotPrincipal/) })]);
-  expect(check(text('Deny', 'Condition: { Bool: { aws:SecureTransport: false } }'), S3DenyInsecureTransport)).toEqual([expect.objectContaining({ level: 'error' })]);
 });
