@@ -1,4 +1,3 @@
-import { acknowledgmentProblem, ACKNOWLEDGMENT_FINDING_ID, judgeAcknowledgment } from '../checks/acknowledgment';
 import { checkStacks, type RuleSet } from '../checks/engine';
 import { dppRuleSet } from '../checks/rules';
 import type { TemplateIndex } from '../checks/template-index';
@@ -79,31 +78,6 @@ function templateNotices(template: LoadedTemplate): Notice[] {
 }
 
 /**
- * Acknowledgments that acknowledge nothing (an empty reason, or a critical rule): each is an
- * error finding where it was made, as `DppChecks` reports it at synth.
- */
-function acknowledgmentFindings(rules: RuleSet, index: TemplateIndex, acknowledgments: TemplateAcknowledgments, ruleIds: ReadonlySet<string>): Finding[] {
-  const findings: Finding[] = [];
-  for (const ack of acknowledgments.naming(ruleIds)) {
-    const rule = rules.rule(ack.ruleId)!;
-    const outcome = judgeAcknowledgment(rule, index, ack.logicalId, ack.reason);
-    if (outcome.status === 'honoured') continue;
-    findings.push({
-      ruleId: ACKNOWLEDGMENT_FINDING_ID,
-      clause: rule.clause,
-      level: 'error',
-      templateId: index.stack.id,
-      stackName: index.stack.stackName,
-      logicalId: ack.logicalId,
-      resourceType: ack.logicalId ? index.typeOf(ack.logicalId) : undefined,
-      property: 'Metadata.cdk_nag.rules_to_suppress',
-      message: acknowledgmentProblem(rule.id, outcome, ack.logicalId ?? 'the stack'),
-    });
-  }
-  return findings;
-}
-
-/**
  * Checks loaded templates with the rules (default: every DPP rule), one engine call per group so
  * app rules see every stack of an app together, and applies the acknowledgments recorded in
  * template metadata.
@@ -113,22 +87,16 @@ export function checkTemplates(input: LoadedInput, rules: RuleSet = dppRuleSet()
   const indexes: TemplateIndex[] = [];
   const findings: ReportedFinding[] = [];
   const notices: Notice[] = [...input.notices];
-  const ruleIds = new Set(rules.rules.map((r) => r.id));
   for (const group of input.groups) {
     const result = checkStacks(rules, group.templates.map((t) => t.stack));
     const byId = new Map(group.templates.map((t) => [t.stack.id, t]));
-    const acknowledgments = new Map(group.templates.map((t) => [t.stack.id, new TemplateAcknowledgments(t.stack.template)]));
-    const indexOf = new Map(result.indexes.map((index) => [index.stack.id, index]));
+    const acknowledgments = new Map(result.indexes.map((index) => [index.stack.id, new TemplateAcknowledgments(index.stack.template, rules, index)]));
     templates.push(...group.templates);
     indexes.push(...result.indexes);
     for (const template of group.templates) notices.push(...templateNotices(template));
-    const ackFindings = result.indexes.flatMap((index) => acknowledgmentFindings(rules, index, acknowledgments.get(index.stack.id)!, ruleIds));
-    for (const finding of [...result.findings, ...ackFindings]) {
+    for (const finding of [...result.findings, ...[...acknowledgments.values()].flatMap((a) => a.problems())]) {
       const template = byId.get(finding.templateId)!;
-      const rule = rules.rule(finding.ruleId);
-      const ack = rule ? acknowledgments.get(finding.templateId)!.find(finding.ruleId, finding.logicalId) : undefined;
-      const outcome = ack && rule ? judgeAcknowledgment(rule, indexOf.get(finding.templateId)!, finding.logicalId, ack.reason) : undefined;
-      const reason = outcome?.status === 'honoured' ? outcome.reason : undefined;
+      const reason = acknowledgments.get(finding.templateId)!.reasonFor(finding.ruleId, finding.logicalId);
       const cdkPath = finding.logicalId ? template.stack.template.Resources?.[finding.logicalId]?.Metadata?.[CDK_PATH_METADATA] : undefined;
       findings.push({
         ...finding,
