@@ -9,7 +9,7 @@ import { TAG_CLASSIFICATION, TAG_NETWORK_TIER, TAG_SEGMENTED } from '../../lib/c
 import { provisionedDefaults } from '../../lib/policy/defaults';
 import type { PolicyProfile } from '../../lib/policy/profile';
 import { approvedCidrCountProblem, approvedCidrProblem, distinctPortsProblem, vpcCidrProblem } from '../../lib/policy/validators';
-import { acknowledgeInlinePolicy, acknowledgeNag } from '../common/nag-acknowledgments';
+import { acknowledgeControlPlaneFunction, acknowledgeInlinePolicy, acknowledgeNag, awsManagedPolicyFinding } from '../common/nag-acknowledgments';
 import { invalidProp, policyFor, requireIntegerInRange, requireLogRetention, requirePort, requireValid } from '../common/validate';
 import { aclFlows, ANYWHERE, type AclFlow } from './acl-flows';
 import { layoutTiers, NETWORK_TIERS, type NetworkTier, type TierLayout } from './tiers';
@@ -142,6 +142,26 @@ class TieredAddresses implements ec2.IIpAddresses {
  * The VPC is tagged `dpp:segmented=true` and each subnet `dpp:network-tier=<tier>`: the DPP rules
  * key on these tags.
  */
+/** The stack-level singleton CDK creates for `restrictDefaultSecurityGroup` (a role and a function, outside this construct). */
+const DEFAULT_SG_PROVIDER = 'Custom::VpcRestrictDefaultSGCustomResourceProvider';
+const providersAcknowledged = new WeakSet<Stack>();
+
+/**
+ * Acknowledges, once per stack, the cdk-nag findings of CDK's default-security-group provider, so
+ * the reasons reach its resources' template metadata like every other acknowledgment (cdk-nag 3
+ * does not check these plain `CfnResource`s at synth, but tools reading the template do).
+ */
+function acknowledgeDefaultSecurityGroupProvider(stack: Stack): void {
+  const provider = stack.node.tryFindChild(DEFAULT_SG_PROVIDER);
+  if (!provider || providersAcknowledged.has(stack)) return;
+  providersAcknowledged.add(stack);
+  acknowledgeNag(provider, awsManagedPolicyFinding('service-role/AWSLambdaBasicExecutionRole'),
+    'CDK\'s default-security-group provider role uses AWSLambdaBasicExecutionRole, which only lets the function create and write its own CloudWatch Logs streams; ' +
+    'its one other permission (revoking the default security group\'s rules) is an inline statement scoped to that security group.');
+  acknowledgeInlinePolicy(provider, 'CDK\'s default-security-group provider role');
+  acknowledgeControlPlaneFunction(provider, { calls: 'EC2 (revoking the default security group\'s rules)', invokedBy: 'CloudFormation', customResource: true });
+}
+
 export class SegmentedVpc extends Construct {
   public readonly vpc: ec2.Vpc;
   /** The VPC's IPv4 block. */
@@ -206,6 +226,7 @@ export class SegmentedVpc extends Construct {
       for (const subnet of this.subnets(tier)) Tags.of(subnet).add(TAG_NETWORK_TIER, tier);
     }
     for (const subnet of this.subnets('public')) acknowledgeNag(subnet, 'NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW', PUBLIC_DEFAULT_ROUTE_REASON);
+    acknowledgeDefaultSecurityGroupProvider(Stack.of(this));
 
     this.allowedFlows = aclFlows({ tierBlocks: this.tierCidrs, approvedCidrs, applicationPort: this.applicationPort, databasePort: this.databasePort });
     this.networkAcls = this.addNetworkAcls(this.allowedFlows);

@@ -6,6 +6,7 @@ import type { IConstruct } from 'constructs';
 import { policyOf } from '../policy/context';
 import { resolveProfile } from '../policy/load';
 import { DPP, type PolicyProfile } from '../policy/profile';
+import { acknowledgmentProblem, ACKNOWLEDGMENT_FINDING_ID, dppRuleIdOf, isCriticalAt, judgeAcknowledgment, type AcknowledgmentOutcome } from './acknowledgment';
 import { clause } from './catalogue';
 import { checkApp, checkResource, providedElsewhereLine, RuleSet } from './engine';
 import { dppRuleSet } from './rules';
@@ -22,16 +23,34 @@ export interface AcknowledgedFinding {
   readonly messages: readonly string[];
 }
 
-/** The acknowledgment reason for a rule on a construct or any of its scopes, as CDK records it. */
-function acknowledgmentReason(node: IConstruct, ruleId: string): string | undefined {
-  for (let current: IConstruct | undefined = node; current; current = current.node.scope) {
-    for (const entry of current.node.metadata) {
-      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
-      for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
-        // CDK stores `DPP::<rule>`; an ID given without the pack prefix lands as `Annotation::<rule>`.
-        if (id.replace(/^(DPP|annotation)::/i, '') === ruleId) return reason;
-      }
+/** An acknowledgment as CDK records it on a construct: the metadata entry's data, its key, and where it was made. */
+interface ConstructAcknowledgment {
+  readonly data: Record<string, unknown>;
+  readonly key: string;
+  readonly ruleId: string;
+  readonly reason: unknown;
+  readonly at: IConstruct;
+}
+
+/** The DPP acknowledgments recorded on one construct (both ID forms; see `dppRuleIdOf`). */
+function acknowledgmentsOn(node: IConstruct): ConstructAcknowledgment[] {
+  const out: ConstructAcknowledgment[] = [];
+  for (const entry of node.node.metadata) {
+    if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data || typeof entry.data !== 'object') continue;
+    const data = entry.data as Record<string, unknown>;
+    for (const [key, reason] of Object.entries(data)) {
+      const ruleId = dppRuleIdOf(key);
+      if (ruleId !== undefined) out.push({ data, key, ruleId, reason, at: node });
     }
+  }
+  return out;
+}
+
+/** The closest acknowledgment of a rule on a construct or any of its scopes (the CDK's own precedence); one with a reason wins on a construct. */
+function acknowledgmentOf(node: IConstruct, ruleId: string): ConstructAcknowledgment | undefined {
+  for (let current: IConstruct | undefined = node; current; current = current.node.scope) {
+    const found = acknowledgmentsOn(current).filter((a) => a.ruleId === ruleId);
+    if (found.length > 0) return found.find((a) => typeof a.reason === 'string' && a.reason.trim() !== '') ?? found[0];
   }
   return undefined;
 }
@@ -91,6 +110,7 @@ export function formatDppSummary(s: DppChecksSummary, from?: string): string {
 
 interface Recorded {
   readonly node: IConstruct;
+  readonly index?: TemplateIndex;
   readonly rule: Rule;
   readonly level: Level;
   readonly constructPath: string;
@@ -197,20 +217,23 @@ export class DppChecks extends NagPack {
     this.resourcesChecked = 0;
     super.validateScope(scope);
     this.checkAppRules(scope);
-    const violations = this.violationsFromRecords();
+    const acknowledgmentProblems = this.acknowledgmentViolations(scope);
+    const violations = [...this.violationsFromRecords(), ...acknowledgmentProblems];
     this.indexes = new Map();
-    this.lastSummary = this.summarise();
+    this.lastSummary = this.summarise(acknowledgmentProblems.length);
     const metadata = this.environmentControlsFrom ? { environmentControls: providedElsewhereLine(this.providedElsewhereRules, this.environmentControlsFrom) } : undefined;
-    return { success: !violations.some((v) => v.severity === 'error'), violations, ...(metadata ? { metadata } : {}) };
+    return { success: !violations.some((v) => v.severity === 'error' || v.severity === 'fatal'), violations, ...(metadata ? { metadata } : {}) };
   }
 
   /** Counts by resource and level: unacknowledged errors and warnings, and acknowledged findings. */
-  private summarise(): DppChecksSummary {
-    let errors = 0;
+  private summarise(acknowledgmentProblems: number): DppChecksSummary {
+    let errors = acknowledgmentProblems;
     let warnings = 0;
     let acknowledged = 0;
     for (const record of this.recorded.values()) {
-      if (acknowledgmentReason(record.node, record.rule.id) !== undefined) acknowledged++;
+      const ack = acknowledgmentOf(record.node, record.rule.id);
+      const outcome = ack && record.index ? judgeAcknowledgment(record.rule, record.index, record.logicalId, ack.reason) : undefined;
+      if (outcome?.status === 'honoured') acknowledged++;
       else if (record.level === 'error') errors++;
       else warnings++;
     }
@@ -235,7 +258,7 @@ export class DppChecks extends NagPack {
     for (const findings of grouped.values()) {
       const [first] = findings;
       const rule = this.ruleSet.rule(first.ruleId)!;
-      const record = this.record(node, rule, first.level, logicalId, this.templatePaths.get(stack.node.path));
+      const record = this.record(node, rule, first.level, logicalId, this.templatePaths.get(stack.node.path), index);
       this.applyRule({
         ruleSuffixOverride: rule.id.slice(PACK_NAME.length + 1),
         info: first.message,
@@ -253,12 +276,12 @@ export class DppChecks extends NagPack {
     }
   }
 
-  private record(node: IConstruct, rule: Rule, level: Level, logicalId?: string, templatePath?: string): Recorded {
+  private record(node: IConstruct, rule: Rule, level: Level, logicalId?: string, templatePath?: string, index?: TemplateIndex): Recorded {
     const constructPath = node.node.path;
     const key = `${rule.id}|${level}|${constructPath}`;
     let record = this.recorded.get(key);
     if (!record) {
-      record = { node, rule, level, constructPath, logicalId, templatePath, messages: [], properties: [] };
+      record = { node, index, rule, level, constructPath, logicalId, templatePath, messages: [], properties: [] };
       this.recorded.set(key, record);
     }
     return record;
@@ -297,9 +320,49 @@ export class DppChecks extends NagPack {
       if (!stack) continue;
       const rule = this.ruleSet.rule(finding.ruleId)!;
       const node = finding.logicalId ? stack.node.tryFindChild(finding.logicalId) : undefined;
-      const record = this.record(node ?? stack, rule, finding.level, finding.logicalId, this.templatePaths.get(stack.node.path));
+      const record = this.record(node ?? stack, rule, finding.level, finding.logicalId, this.templatePaths.get(stack.node.path), index);
       record.messages.push(finding.message);
     }
+  }
+
+  /**
+   * Every DPP acknowledgment in the tree that acknowledges nothing — an empty reason, or a critical
+   * rule (on any resource under it where the rule is critical) — as an error at the construct
+   * where it was made, as `dpp check` reports it from the template.
+   */
+  private acknowledgmentViolations(scope: IConstruct): PolicyViolation[] {
+    const violations: PolicyViolation[] = [];
+    for (const construct of scope.node.findAll()) {
+      for (const ack of acknowledgmentsOn(construct)) {
+        const rule = this.ruleSet.rule(ack.ruleId);
+        if (!rule) continue;
+        const outcome = this.acknowledgmentOutcome(rule, ack);
+        if (outcome.status === 'honoured') continue;
+        const message = acknowledgmentProblem(rule.id, outcome, construct.node.path);
+        violations.push({
+          ruleName: ACKNOWLEDGMENT_FINDING_ID,
+          description: `${ACKNOWLEDGMENT_FINDING_ID} [DPP ${rule.clause} ${clauseTitle(rule.clause)}]: ${message}`,
+          fix: 'Give the acknowledgment a reason, or remove it and fix the finding',
+          severity: this.calledByFramework ? 'fatal' : 'error',
+          ruleMetadata: { clause: rule.clause, acknowledgedRule: rule.id },
+          violatingResources: [{ constructPath: construct.node.path, locations: ['Metadata'] }],
+        });
+      }
+    }
+    return violations;
+  }
+
+  /** An acknowledgment's outcome: critical when the rule is critical on any resource of its types under the construct. */
+  private acknowledgmentOutcome(rule: Rule, ack: ConstructAcknowledgment): AcknowledgmentOutcome {
+    if (rule.critical !== undefined) {
+      const types = rule.scope === 'resource' ? new Set(rule.resourceTypes) : undefined;
+      for (const resource of ack.at.node.findAll()) {
+        if (!CfnResource.isCfnResource(resource) || (types && !types.has(resource.cfnResourceType))) continue;
+        const stack = Stack.of(resource);
+        if (isCriticalAt(rule, this.indexFor(stack), stack.resolve(resource.logicalId) as string)) return { status: 'critical', criticality: rule.critical };
+      }
+    }
+    return typeof ack.reason === 'string' && ack.reason.trim() !== '' ? { status: 'honoured', reason: ack.reason.trim() } : { status: 'no-reason' };
   }
 
   /**
@@ -310,22 +373,29 @@ export class DppChecks extends NagPack {
     type Mutable = PolicyViolation & { violatingResources: PolicyViolation['violatingResources'][number][] };
     const violations = new Map<string, Mutable>();
     for (const record of this.recorded.values()) {
-      if (!this.calledByFramework) {
-        const reason = acknowledgmentReason(record.node, record.rule.id);
-        if (reason !== undefined) {
-          this.acknowledgedFindings.push({ ruleId: record.rule.id, level: record.level, constructPath: record.constructPath, reason, messages: [...new Set(record.messages)] });
+      const ack = acknowledgmentOf(record.node, record.rule.id);
+      const outcome = ack && record.index ? judgeAcknowledgment(record.rule, record.index, record.logicalId, ack.reason) : undefined;
+      let severity: string = record.level;
+      if (ack && outcome?.status === 'honoured') {
+        if (!this.calledByFramework) {
+          this.acknowledgedFindings.push({ ruleId: record.rule.id, level: record.level, constructPath: record.constructPath, reason: outcome.reason, messages: [...new Set(record.messages)] });
           continue;
         }
+        // The CDK matches only `DPP::<rule>`: a bare ID (stored as `Annotation::<rule>`) is honoured too, as `dpp check` honours it.
+        ack.data[`${PACK_NAME}::${record.rule.id}`] ??= outcome.reason;
+      } else if (ack && this.calledByFramework && record.level === 'error') {
+        // The CDK would suppress it whatever the reason; a fatal violation cannot be suppressed.
+        severity = 'fatal';
       }
       for (const message of new Set(record.messages)) {
-        const key = `${record.rule.id}|${record.level}|${message}`;
+        const key = `${record.rule.id}|${severity}|${message}`;
         let violation = violations.get(key);
         if (!violation) {
           violation = {
             ruleName: record.rule.id,
             description: `${record.rule.id} [DPP ${record.rule.clause} ${clauseTitle(record.rule.clause)}]: ${withoutFix(message, record.rule)}`,
             fix: record.rule.fix,
-            severity: record.level,
+            severity,
             ruleMetadata: { clause: record.rule.clause, explanation: record.rule.explanation, profile: this.policy.name },
             violatingResources: [],
           };

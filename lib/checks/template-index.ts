@@ -24,6 +24,74 @@ export function tagPropertyOf(type: string): string {
   return TAG_PROPERTY[type] ?? 'Tags';
 }
 
+/** The property that gives a resource its physical name, for the types other resources name literally. */
+const NAME_PROPERTY: ReadonlyMap<string, string> = new Map(Object.entries({
+  'AWS::S3::Bucket': 'BucketName',
+  'AWS::SNS::Topic': 'TopicName',
+  'AWS::SQS::Queue': 'QueueName',
+  'AWS::IAM::Role': 'RoleName',
+  'AWS::IAM::Group': 'GroupName',
+  'AWS::IAM::User': 'UserName',
+  'AWS::IAM::ManagedPolicy': 'ManagedPolicyName',
+}));
+
+type NameOf = (text: string) => string | undefined;
+const plainName: NameOf = (text) => (/^[^:/${}]+$/.test(text) ? text : undefined);
+/** `arn:aws:sns:eu-west-1:111111111111:alerts`, or the same built with `${AWS::Region}`-style placeholders. */
+const arnLastField = (service: string): NameOf => (text) => new RegExp(`^arn:[^:]*:${service}:[^:]*:[^:]*:([^:/${'$'}{}]+)$`).exec(text)?.[1];
+/** A queue URL: `https://sqs.<region>.amazonaws.com/<account>/<name>`. */
+const queueUrlName: NameOf = (text) => /^https:\/\/sqs\.[^/]+\/[^/]+\/([^/${}]+)$/.exec(text)?.[1];
+/** An IAM policy ARN: `arn:aws:iam::<account>:policy/<path/>name`. */
+const policyArnName: NameOf = (text) => /^arn:[^:]*:iam::[^:]*:policy\/(?:[^${}]*\/)?([^/${}]+)$/.exec(text)?.[1];
+
+/**
+ * Properties that may name another resource of the template by its literal physical name or an ARN
+ * built from it (`Fn::Sub`/`Fn::Join` with pseudo parameters), by referring type: the property, the
+ * named type and how to read the name. Such a literal is indexed like a `Ref`, so "has no bucket
+ * policy" is never said of a bucket whose policy names it.
+ */
+const LITERAL_REFERENCES: ReadonlyMap<string, ReadonlyArray<readonly [string, string, NameOf]>> = new Map(Object.entries({
+  'AWS::S3::BucketPolicy': [['Bucket', 'AWS::S3::Bucket', plainName]],
+  'AWS::SNS::TopicPolicy': [['Topics', 'AWS::SNS::Topic', arnLastField('sns')]],
+  'AWS::SNS::TopicInlinePolicy': [['TopicArn', 'AWS::SNS::Topic', arnLastField('sns')]],
+  'AWS::SNS::Subscription': [['TopicArn', 'AWS::SNS::Topic', arnLastField('sns')]],
+  'AWS::SQS::QueuePolicy': [['Queues', 'AWS::SQS::Queue', queueUrlName]],
+  'AWS::SQS::QueueInlinePolicy': [['Queue', 'AWS::SQS::Queue', queueUrlName]],
+  'AWS::IAM::Policy': [['Roles', 'AWS::IAM::Role', plainName], ['Groups', 'AWS::IAM::Group', plainName], ['Users', 'AWS::IAM::User', plainName]],
+  'AWS::IAM::ManagedPolicy': [['Roles', 'AWS::IAM::Role', plainName], ['Groups', 'AWS::IAM::Group', plainName], ['Users', 'AWS::IAM::User', plainName]],
+  'AWS::IAM::RolePolicy': [['RoleName', 'AWS::IAM::Role', plainName]],
+  'AWS::IAM::GroupPolicy': [['GroupName', 'AWS::IAM::Group', plainName]],
+  'AWS::IAM::UserPolicy': [['UserName', 'AWS::IAM::User', plainName]],
+  'AWS::IAM::Role': [['ManagedPolicyArns', 'AWS::IAM::ManagedPolicy', policyArnName]],
+  'AWS::IAM::Group': [['ManagedPolicyArns', 'AWS::IAM::ManagedPolicy', policyArnName]],
+  'AWS::IAM::User': [['ManagedPolicyArns', 'AWS::IAM::ManagedPolicy', policyArnName], ['Groups', 'AWS::IAM::Group', plainName]],
+  'AWS::IAM::UserToGroupAddition': [['GroupName', 'AWS::IAM::Group', plainName], ['Users', 'AWS::IAM::User', plainName]],
+} as Record<string, ReadonlyArray<readonly [string, string, NameOf]>>));
+
+/**
+ * The text of a literal, an `Fn::Sub` without variables map, or an `Fn::Join` of literals and
+ * pseudo-parameter `Ref`s, with pseudo parameters written `<AWS-Region>` (no `:` inside, so ARN
+ * fields still split on `:`); other `${…}` variables of an `Fn::Sub` stay as written. Undefined otherwise.
+ */
+export function literalText(raw: unknown): string | undefined {
+  if (typeof raw === 'string') return raw;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const obj = raw as Record<string, unknown>;
+  if (typeof obj['Fn::Sub'] === 'string') return obj['Fn::Sub'].replace(/\$\{AWS::([A-Za-z]+)\}/g, '<AWS-$1>');
+  const join = obj['Fn::Join'];
+  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
+    const parts: string[] = [];
+    for (const part of join[1] as unknown[]) {
+      const ref = part && typeof part === 'object' ? (part as { Ref?: unknown }).Ref : undefined;
+      if (typeof part === 'string') parts.push(part);
+      else if (typeof ref === 'string' && ref.startsWith('AWS::')) parts.push(`<AWS-${ref.slice(5)}>`);
+      else return undefined;
+    }
+    return parts.join(join[0]);
+  }
+  return undefined;
+}
+
 /** Resources whose `Ref` and attributes are computed at deploy: custom resources and nested stacks. */
 const OPAQUE_OUTPUT_TYPE = /^(?:Custom::|AWS::CloudFormation::CustomResource$|AWS::CloudFormation::Stack$)/;
 
@@ -45,6 +113,8 @@ export class TemplateIndex {
   private readonly referrers = new Map<string, Reference[]>();
   private readonly referencesOut = new Map<string, Reference[]>();
   private readonly unresolvableCache = new Map<string, readonly UnresolvableProperty[]>();
+  /** `type|name` → logical ID, for resources with a literal physical name. */
+  private readonly byName = new Map<string, string>();
   private environmentCache: string | null | undefined;
   private environmentUnknown: string | undefined;
 
@@ -63,7 +133,15 @@ export class TemplateIndex {
     }
     this.resources = resources;
     this.ids = byType;
-    for (const [logicalId, resource] of resources) this.indexReferences(logicalId, resource);
+    for (const [logicalId, resource] of resources) {
+      const nameProperty = NAME_PROPERTY.get(resource.Type);
+      const name = nameProperty ? resource.Properties?.[nameProperty] : undefined;
+      if (typeof name === 'string') this.byName.set(`${resource.Type}|${name}`, logicalId);
+    }
+    for (const [logicalId, resource] of resources) {
+      this.indexReferences(logicalId, resource);
+      this.indexLiteralReferences(logicalId, resource);
+    }
   }
 
   /** The template's logical IDs of resources. */
@@ -98,6 +176,25 @@ export class TemplateIndex {
     const all = this.referrers.get(logicalId) ?? [];
     if (!type && !pathPrefix) return all;
     return all.filter((r) => (!type || this.typeOf(r.from) === type) && (!pathPrefix || r.path.startsWith(pathPrefix)));
+  }
+
+  /** The resource of a type whose literal physical name (`BucketName`, `GroupName`, …) is `name`. */
+  public namedResource(type: string, name: string): string | undefined {
+    return this.byName.get(`${type}|${name}`);
+  }
+
+  /**
+   * The resource of this template a literal ARN (or one built with `Fn::Sub`/`Fn::Join` from pseudo
+   * parameters) names by its physical name: a topic, a queue or a bucket (`arn:aws:s3:::name`, with
+   * or without an object path).
+   */
+  public literalTarget(raw: unknown): string | undefined {
+    const text = literalText(raw);
+    if (text === undefined) return undefined;
+    const arn = /^arn:[^:]*:(sns|sqs|s3):[^:]*:[^:]*:([^:/${}]+)(?:\/.*)?$/.exec(text);
+    if (!arn) return undefined;
+    const type = { sns: 'AWS::SNS::Topic', sqs: 'AWS::SQS::Queue', s3: 'AWS::S3::Bucket' }[arn[1] as 'sns' | 'sqs' | 's3'];
+    return this.byName.get(`${type}|${arn[2]}`);
   }
 
   /** Every resource `logicalId` refers to. */
@@ -231,6 +328,20 @@ export class TemplateIndex {
     const outbound = this.referencesOut.get(from);
     if (outbound) outbound.push(ref);
     else this.referencesOut.set(from, [ref]);
+  }
+
+  /** References written as literal names or ARNs (see LITERAL_REFERENCES): each entry of the property, or the property itself. */
+  private indexLiteralReferences(logicalId: string, resource: CfnResource): void {
+    for (const [property, targetType, nameOf] of LITERAL_REFERENCES.get(resource.Type) ?? []) {
+      const value = resource.Properties?.[property];
+      const entries: Array<[unknown, string]> = Array.isArray(value) ? value.map((v, i) => [v, `Properties.${property}.${i}`]) : [[value, `Properties.${property}`]];
+      for (const [entry, path] of entries) {
+        const text = literalText(entry);
+        const name = text === undefined ? undefined : nameOf(text);
+        const target = name === undefined ? undefined : this.byName.get(`${targetType}|${name}`);
+        if (target !== undefined) this.addReference(logicalId, target, path);
+      }
+    }
   }
 
   /** Walks a resource's Properties iteratively (deep templates must not overflow the stack). */

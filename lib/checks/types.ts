@@ -34,6 +34,13 @@ export interface ResourceContext {
   readonly policy: PolicyProfile;
 }
 
+/**
+ * When a rule's finding cannot be acknowledged (CONTROLS.md "Acknowledgments and critical rules"):
+ * `always` (a literal credential, DPP 3.5 Secure Coding Practices), `prod` (on a resource of the
+ * prod environment) or `prod-pii` (on a PII store of the prod environment).
+ */
+export type Criticality = 'always' | 'prod' | 'prod-pii';
+
 interface RuleMeta {
   /** `DPP-<clause>-<Name>`, e.g. `DPP-3.4-RdsStorageEncrypted`. */
   readonly id: string;
@@ -52,6 +59,12 @@ interface RuleMeta {
    * default profile. Rules without policy numbers leave it out.
    */
   forPolicy?(policy: PolicyProfile): Rule | undefined;
+  /**
+   * Where the rule is critical: its findings there cannot be acknowledged, and an acknowledgment
+   * of them is itself reported.
+   * @default - not critical: a finding may be acknowledged with a reason
+   */
+  readonly critical?: Criticality;
 }
 
 /** A rule over one resource at a time. Runs only on its resource types. */

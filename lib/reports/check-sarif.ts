@@ -87,7 +87,8 @@ function locations(f: ReportedFinding): Pick<Result, 'locations' | 'relatedLocat
 function result(f: ReportedFinding, ruleIndex: number): Result {
   return {
     ruleId: f.ruleId,
-    ruleIndex,
+    // Acknowledgment findings name no rule of the catalogue.
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: f.level,
     message: { text: `${f.logicalId ? `${f.logicalId} (${f.resourceType}): ` : ''}${f.message}` },
     ...locations(f),

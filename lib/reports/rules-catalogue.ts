@@ -13,6 +13,8 @@ export interface RuleJson {
   readonly description: string;
   readonly fix: string;
   readonly explanation: string;
+  /** Where the rule's findings cannot be acknowledged (`always`, `prod`, `prod-pii`), or null. */
+  readonly critical: 'always' | 'prod' | 'prod-pii' | null;
 }
 
 export function ruleJson(rule: Rule): RuleJson {
@@ -26,6 +28,7 @@ export function ruleJson(rule: Rule): RuleJson {
     description: rule.description,
     fix: rule.fix,
     explanation: rule.explanation,
+    critical: rule.critical ?? null,
   };
 }
 
@@ -33,6 +36,8 @@ export function ruleJson(rule: Rule): RuleJson {
 export function formatRulesJson(rules: readonly Rule[]): string {
   return `${JSON.stringify({ rules: rules.map(ruleJson) }, null, 2)}\n`;
 }
+
+const CRITICAL_SCOPE = { prod: 'in prod', 'prod-pii': 'on PII stores in prod' } as const;
 
 /** The rule catalogue for people: rules grouped by clause, each with level, resource types, what it asserts and the fix. */
 export function formatRulesText(rules: readonly Rule[], colour: boolean): string {
@@ -47,7 +52,8 @@ export function formatRulesText(rules: readonly Rule[], colour: boolean): string
     }
     const level = rule.level === 'error' ? c.red('error  ') : c.yellow('warning');
     const scope = rule.scope === 'app' ? 'every stack of the app' : rule.resourceTypes.join(', ');
-    out.push(`  ${rule.id}  ${level}  ${c.dim(scope)}`);
+    const critical = rule.critical ? `  ${c.red(`critical${rule.critical === 'always' ? '' : ` (${CRITICAL_SCOPE[rule.critical]})`}: cannot be acknowledged`)}` : '';
+    out.push(`  ${rule.id}  ${level}  ${c.dim(scope)}${critical}`);
     out.push(`    ${rule.description}`);
     out.push(`    ${c.dim('fix:')} ${rule.fix}`);
   }

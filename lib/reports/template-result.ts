@@ -53,18 +53,12 @@ function transformNames(transform: unknown): string[] {
   return list.map((t) => (typeof t === 'string' ? t : typeof (t as { Name?: unknown })?.Name === 'string' ? (t as { Name: string }).Name : JSON.stringify(t)));
 }
 
-function templateNotices(template: LoadedTemplate, acknowledgments: TemplateAcknowledgments, rules: RuleSet): Notice[] {
+function templateNotices(template: LoadedTemplate): Notice[] {
   const notices: Notice[] = [];
   if (template.stack.template.Transform !== undefined) {
     notices.push({
       template: template.file,
       message: `Transform ${transformNames(template.stack.template.Transform).join(', ')} is not expanded: the template was checked as written, so resources the transform generates were not checked`,
-    });
-  }
-  for (const [logicalId, ruleId] of acknowledgments.reasonless(rules.ruleIds)) {
-    notices.push({
-      template: template.file,
-      message: `the acknowledgment of ${ruleId} on ${logicalId ?? 'the stack'} has no reason, so it acknowledges nothing; add a reason to Metadata.cdk_nag.rules_to_suppress`,
     });
   }
   return notices;
@@ -81,10 +75,11 @@ function byPlace(a: ReportedFinding, b: ReportedFinding): number {
  * recorded in its metadata applied.
  */
 export function templateResult(rules: RuleSet, template: LoadedTemplate, index: TemplateIndex, appFindings: readonly Finding[]): TemplateResult {
-  const acknowledgments = new TemplateAcknowledgments(template.stack.template);
+  // Judged against the rules and the index: an empty reason or a critical rule acknowledges nothing and is itself a finding.
+  const acknowledgments = new TemplateAcknowledgments(template.stack.template, rules, index);
   const raw: Finding[] = [];
   for (const logicalId of index.logicalIds) raw.push(...checkResource(rules, index, logicalId));
-  raw.push(...appFindings);
+  raw.push(...appFindings, ...acknowledgments.problems());
   const findings = raw.map((finding): ReportedFinding => {
     const reason = acknowledgments.reasonFor(finding.ruleId, finding.logicalId);
     const cdkPath = finding.logicalId ? template.stack.template.Resources?.[finding.logicalId]?.Metadata?.[CDK_PATH_METADATA] : undefined;
@@ -105,7 +100,7 @@ export function templateResult(rules: RuleSet, template: LoadedTemplate, index: 
     resources: index.size,
     checked: checkedResources(rules, template, index),
     findings,
-    notices: templateNotices(template, acknowledgments, rules),
+    notices: templateNotices(template),
   };
 }
 

@@ -31,12 +31,15 @@ describe('dpp check', () => {
     expect(run.code).toBe(0);
   });
 
-  test('honours acknowledgments from metadata, in both ID forms, and says when one has no reason', async () => {
+  test('honours acknowledgments from metadata, in both ID forms, and reports one without a reason as an error', async () => {
     const run = await dpp('check', fixture('templates/acknowledged-database.yaml'), '--format', 'json');
     const json = JSON.parse(run.stdout);
     const rds = json.findings.filter((f: { ruleId: string }) => f.ruleId === 'DPP-3.4-RdsStorageEncrypted');
     expect(rds.map((f: { logicalId: string; acknowledged: boolean }) => [f.logicalId, f.acknowledged])).toEqual([['Plain', true], ['Qualified', true], ['NoReason', false]]);
-    expect(json.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/NoReason has no reason/) })]);
+    expect(json.errors).toEqual([]);
+    expect(json.findings.filter((f: { ruleId: string }) => f.ruleId === 'DPP-Acknowledgment')).toEqual([
+      expect.objectContaining({ logicalId: 'NoReason', level: 'error', acknowledged: false, message: expect.stringMatching(/acknowledgment of DPP-3.4-RdsStorageEncrypted on NoReason has an empty reason/) }),
+    ]);
     expect(run.code).toBe(1);
   });
 

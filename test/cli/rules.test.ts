@@ -38,6 +38,23 @@ describe('dpp rules', () => {
     }));
   });
 
+  test('critical rules are marked: text says they cannot be acknowledged, JSON gives where', async () => {
+    const text = (await dpp('rules')).stdout;
+    expect(text).toMatch(/DPP-3\.5-NoHardcodedMasterPassword .*critical: cannot be acknowledged/);
+    expect(text).toMatch(/DPP-3\.4-RdsStorageEncrypted .*critical \(on PII stores in prod\): cannot be acknowledged/);
+    expect(text).toMatch(/DPP-3\.6-TrailLogFileValidation .*critical \(in prod\): cannot be acknowledged/);
+    const { rules } = JSON.parse((await dpp('rules', '--format', 'json')).stdout) as { rules: Array<{ id: string; critical: string | null }> };
+    const critical = Object.fromEntries(rules.filter((r) => r.critical !== null).map((r) => [r.id, r.critical]));
+    expect(critical).toMatchObject({
+      'DPP-3.5-NoHardcodedMasterPassword': 'always',
+      'DPP-3.5-NoHardcodedLoginPassword': 'always',
+      'DPP-3.4-S3BucketEncrypted': 'prod-pii',
+      'DPP-2.1-S3BlockPublicAccess': 'prod-pii',
+      'DPP-3.6-TrailLogFileValidation': 'prod',
+    });
+    expect(rules.find((r) => r.id === 'DPP-2.5-RdsForceSsl')?.critical).toBeNull();
+  });
+
   test('an unknown format is bad input', async () => {
     const run = await dpp('rules', '--format', 'yaml');
     expect(run.code).toBe(2);

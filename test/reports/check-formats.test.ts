@@ -24,11 +24,11 @@ describe('the check report', () => {
       ['acknowledged-database.yaml', 'Plain', 4, true, 'Holds only synthetic test data, deleted nightly', null],
       ['acknowledged-database.yaml', 'Qualified', 14, true, 'Written by cdk-nag 3 (pack-qualified ID)', null],
       ['acknowledged-database.yaml', 'NoReason', 24, false, null, null],
+      ['acknowledged-database.yaml', 'NoReason', 24, false, null, null],
       ['transform-and-custom-types.yaml', 'Broken', 19, false, null, null],
     ]);
-    expect(summarise(r)).toEqual({ templates: 3, resources: 8, errors: 3, warnings: 0, acknowledged: 2 });
+    expect(summarise(r)).toEqual({ templates: 3, resources: 8, errors: 4, warnings: 0, acknowledged: 2 });
     expect(r.notices.map((n) => n.message)).toEqual([
-      'the acknowledgment of DPP-3.4-RdsStorageEncrypted on NoReason has no reason, so it acknowledges nothing; add a reason to Metadata.cdk_nag.rules_to_suppress',
       'Transform AWS::Serverless-2016-10-31 is not expanded: the template was checked as written, so resources the transform generates were not checked',
     ]);
   });
@@ -41,7 +41,7 @@ describe('the check report', () => {
     expect(acks.reasonFor('DPP-3.5-X', undefined)).toBe('one account by design');
     expect(acks.reasonFor('DPP-3.5-X', 'A')).toBeUndefined();
     expect(acks.reasonFor('DPP-3.4-Y', 'A')).toBeUndefined();
-    expect(acks.reasonless(new Set(['DPP-3.4-Y']))).toEqual([['A', 'DPP-3.4-Y']]);
+    expect(acks.naming(new Set(['DPP-3.4-Y']))).toEqual([{ ruleId: 'DPP-3.4-Y', reason: undefined, logicalId: 'A' }]);
   });
 
   test('--fail-on decides which findings fail', () => {
@@ -72,7 +72,7 @@ describe('JSON', () => {
       'ruleId', 'clause', 'level', 'template', 'stack', 'logicalId', 'resourceType', 'constructPath', 'message', 'acknowledged', 'acknowledgedReason',
     ]);
     expect(Object.keys(json.summary)).toEqual(['templates', 'resources', 'errors', 'warnings', 'acknowledged']);
-    expect(json.errors[0]).toEqual({ template: 'test/fixtures/templates/acknowledged-database.yaml', message: expect.stringContaining('no reason') });
+    expect(json.errors[0]).toEqual({ template: 'test/fixtures/templates/transform-and-custom-types.yaml', message: expect.stringContaining('not expanded') });
   });
 });
 
@@ -105,9 +105,10 @@ describe('SARIF', () => {
     });
     expect(rule.help!.text).toContain('DPP 3.4 Encryption at Rest');
     expect(rule.properties!.tags).toEqual(expect.arrayContaining(['security', 'DPP-3.4', 'DPP 3.4 Encryption at Rest']));
-    expect(run.results).toHaveLength(5);
+    expect(run.results).toHaveLength(6);
     for (const result of run.results!) {
-      expect(result.ruleIndex).toBe(0);
+      // The acknowledgment finding names no rule of the catalogue, so it has no ruleIndex.
+      expect(result.ruleIndex).toBe(result.ruleId === 'DPP-Acknowledgment' ? undefined : 0);
       expect(result.level).toBe('error');
       expect(result.message.text).toContain('StorageEncrypted');
       expect(result.locations![0].physicalLocation!.region!.startLine).toBeGreaterThan(0);
@@ -118,7 +119,7 @@ describe('SARIF', () => {
     });
     expect(run.results![1].suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: 'Holds only synthetic test data, deleted nightly' }]);
     expect(run.results![3].suppressions).toBeUndefined();
-    expect(run.invocations![0].toolExecutionNotifications).toHaveLength(2);
+    expect(run.invocations![0].toolExecutionNotifications).toHaveLength(1);
   });
 
   test('artifact URIs are relative with forward slashes, or file URIs outside the working directory', () => {

@@ -353,6 +353,73 @@ export const FAILING_SEEDS: Readonly<Record<string, readonly FailingSeed[]>> = {
     },
     { target: 'Target', resources: one('AWS::RDS::DBCluster', { Engine: 'aurora-mysql', DBClusterParameterGroupName: 'default.aurora-mysql8.0' }) },
   ],
+  'DPP-2.5-S3MinimumTlsVersion': [
+    {
+      target: 'Target',
+      resources: {
+        Target: { Type: 'AWS::S3::Bucket', Properties: { Tags: PII } },
+        Policy: {
+          Type: 'AWS::S3::BucketPolicy',
+          Properties: { Bucket: { Ref: 'Target' }, PolicyDocument: policy({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::orders/*', Condition: { NumericLessThan: { 's3:TlsVersion': '1.0' } } }) },
+        },
+      },
+    },
+  ],
+  'DPP-2.5-SnsHttpsSubscription': [
+    { target: 'Target', resources: one('AWS::SNS::Subscription', { TopicArn: TOPIC_ARN, Protocol: 'http', Endpoint: 'http://hooks.example.com/alerts' }) },
+    { target: 'Target', resources: one('AWS::SNS::Topic', { Subscription: [{ Protocol: 'http', Endpoint: 'http://hooks.example.com/alerts' }] }) },
+  ],
+  'DPP-2.5-CloudFrontOriginHttps': [
+    {
+      target: 'Target',
+      resources: one('AWS::CloudFront::Distribution', {
+        DistributionConfig: {
+          Enabled: true,
+          Origins: [{ Id: 'api', DomainName: 'api.example.com', CustomOriginConfig: { OriginProtocolPolicy: 'http-only', OriginSSLProtocols: ['TLSv1'] } }],
+          DefaultCacheBehavior: { TargetOriginId: 'api', ViewerProtocolPolicy: 'https-only', CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' },
+        },
+      }),
+    },
+  ],
+  'DPP-2.5-MskTlsOnly': [
+    {
+      target: 'Target',
+      resources: one('AWS::MSK::Cluster', {
+        ClusterName: 'events', KafkaVersion: '3.6.0', NumberOfBrokerNodes: 2,
+        BrokerNodeGroupInfo: { ClientSubnets: ['subnet-1', 'subnet-2'], InstanceType: 'kafka.m5.large' },
+        EncryptionInfo: { EncryptionInTransit: { ClientBroker: 'TLS_PLAINTEXT', InCluster: false } },
+      }),
+    },
+  ],
+  'DPP-2.5-DocumentDbTls': [
+    { target: 'Target', resources: one('AWS::DocDB::DBClusterParameterGroup', { Description: 'docdb', Family: 'docdb5.0', Parameters: { tls: 'disabled' } }) },
+  ],
+  'DPP-2.5-NeptuneEnforceSsl': [
+    { target: 'Target', resources: one('AWS::Neptune::DBClusterParameterGroup', { Description: 'neptune', Family: 'neptune1.3', Parameters: { neptune_enforce_ssl: '0' } }) },
+  ],
+  'DPP-2.1-EksEndpointNotPublic': [
+    { target: 'Target', resources: one('AWS::EKS::Cluster', { RoleArn: 'arn:aws:iam::111111111111:role/eks', ResourcesVpcConfig: { SubnetIds: ['subnet-1'], EndpointPublicAccess: true, PublicAccessCidrs: ['203.0.113.0/24', '0.0.0.0/0'] } }) },
+  ],
+  'DPP-2.1-SageMakerNoDirectInternet': [
+    { target: 'Target', resources: one('AWS::SageMaker::NotebookInstance', { InstanceType: 'ml.t3.medium', RoleArn: 'arn:aws:iam::111111111111:role/sm', DirectInternetAccess: 'Enabled' }) },
+  ],
+  'DPP-2.1-OpenSearchRestrictedAccess': [
+    { target: 'Target', resources: one('AWS::OpenSearchService::Domain', { AccessPolicies: policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'es:ESHttp*', Resource: '*' }) }) },
+    { target: 'Target', resources: one('AWS::Elasticsearch::Domain', { VPCOptions: { SubnetIds: [] } }) },
+  ],
+  'DPP-2.3-OidcTrustRestricted': [
+    {
+      target: 'Target',
+      resources: one('AWS::IAM::Role', {
+        AssumeRolePolicyDocument: policy({
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:*' } },
+        }),
+      }),
+    },
+  ],
   'DPP-2.5-ElastiCacheTransitEncryption': [
     { target: 'Target', resources: one('AWS::ElastiCache::ReplicationGroup', { ReplicationGroupDescription: 'cache', TransitEncryptionEnabled: true, TransitEncryptionMode: 'preferred' }) },
     { target: 'Target', resources: one('AWS::ElastiCache::CacheCluster', { CacheNodeType: 'cache.t3.micro', Engine: 'redis', NumCacheNodes: 1, TransitEncryptionEnabled: false }) },

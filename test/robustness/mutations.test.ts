@@ -126,7 +126,9 @@ describe('each mutation of the baseline is caught', () => {
 });
 
 describe('known gaps (reported; a rule that closes one fails here, and the entry moves to MUTATIONS)', () => {
-  test.each(KNOWN_GAPS.map((g) => [g.clause, g.name, g] as const))('DPP %s: %s is not caught yet', (_clause, _name, gap) => {
+  // Empty since issue 14 closed the last two; jest refuses an empty table.
+  test.each(KNOWN_GAPS.length > 0 ? KNOWN_GAPS.map((g) => [g.clause, g.name, g] as const) : [['-', 'no known gap', undefined] as const])('DPP %s: %s is not caught yet', (_clause, _name, gap) => {
+    if (!gap) return;
     const baseline = baselineCopy();
     gap.mutate(baseline);
     expect(open(check(baseline).findings).filter((f) => f.level === 'error')).toEqual([]);

@@ -456,6 +456,14 @@ export const MUTATIONS: readonly Mutation[] = [
     },
   },
   {
+    name: 'remove the MFA deny from the MFA policy (no console user declared in the template)',
+    clause: '2.4', ruleId: 'DPP-2.4-ConsoleGroupMfa',
+    mutate: (b) => {
+      removeMfaDeny(b);
+      return { stack: 'prod', logicalId: only(b.prod, GROUP, ADMINISTRATORS) };
+    },
+  },
+  {
     name: 'weaken the account password policy: minimum length 8',
     clause: '2.4', ruleId: 'DPP-2.4-AccountPasswordPolicy',
     mutate: (b) => edit(b.prod, PASSWORD_POLICY, undefined, set('Properties.MinimumPasswordLength', 8)),
@@ -505,6 +513,26 @@ export const MUTATIONS: readonly Mutation[] = [
     clause: '2.5', ruleId: 'DPP-2.5-S3DenyInsecureTransport',
     mutate: (b) => {
       edit(b.prod, BUCKET_POLICY, piiBucketPolicy(b.prod), dropStatementsTesting('aws:SecureTransport'));
+      return { stack: 'prod', logicalId: only(b.prod, BUCKET, PII) };
+    },
+  },
+  {
+    name: 'drop the TLS 1.2 minimum (s3:TlsVersion deny) from the PII bucket policy',
+    clause: '2.5', ruleId: 'DPP-2.5-S3MinimumTlsVersion',
+    mutate: (b) => {
+      edit(b.prod, BUCKET_POLICY, piiBucketPolicy(b.prod), dropStatementsTesting('s3:TlsVersion'));
+      return { stack: 'prod', logicalId: only(b.prod, BUCKET, PII) };
+    },
+  },
+  {
+    name: 'lower the PII bucket\'s TLS minimum to 1.0, written in another letter case (NUMERICLESSTHAN / s3:tlsversion)',
+    clause: '2.5', ruleId: 'DPP-2.5-S3MinimumTlsVersion',
+    mutate: (b) => {
+      edit(b.prod, BUCKET_POLICY, piiBucketPolicy(b.prod), (r) => {
+        for (const statement of listAt(r, 'Properties.PolicyDocument.Statement') as Array<{ Condition?: Record<string, Record<string, unknown>> }>) {
+          if (statement.Condition?.NumericLessThan) statement.Condition = { NUMERICLESSTHAN: { 's3:tlsversion': '1.0' } };
+        }
+      });
       return { stack: 'prod', logicalId: only(b.prod, BUCKET, PII) };
     },
   },
@@ -793,19 +821,4 @@ export interface KnownGap {
   readonly mutate: (baseline: Baseline) => void;
 }
 
-export const KNOWN_GAPS: readonly KnownGap[] = [
-  {
-    name: 'remove the MFA deny from the MFA policy (no console user declared in the template)',
-    clause: '2.4',
-    suggestion: 'DPP-2.4-ConsoleGroupMfa judges only groups with console users of the template; the baseline\'s human groups get their members outside it. A rule could hold groups the MfaEnforcement construct marks (e.g. a tag) to the MFA deny.',
-    mutate: removeMfaDeny,
-  },
-  {
-    name: 'drop the TLS 1.2 minimum (s3:TlsVersion deny) from the PII bucket policy',
-    clause: '2.5',
-    suggestion: 'DPP 2.5 asks TLS 1.2 or newer; DPP-2.5-S3DenyInsecureTransport asserts only the aws:SecureTransport deny (as CONTROLS.md specifies).',
-    mutate: (b) => {
-      edit(b.prod, BUCKET_POLICY, piiBucketPolicy(b.prod), dropStatementsTesting('s3:TlsVersion'));
-    },
-  },
-];
+export const KNOWN_GAPS: readonly KnownGap[] = [];

@@ -96,15 +96,8 @@ export function documentsOf(ctx: ResourceContext): DocumentsOf {
   return { documents, unresolvable };
 }
 
-/** The statements of a document that may be written as a JSON string (IAM `Json` properties accept both). */
-export function statementsOfDocument(raw: unknown): { statements: Statement[]; unresolvable: boolean } {
-  if (typeof raw !== 'string') return statementsOf(raw);
-  try {
-    return statementsOf(JSON.parse(raw));
-  } catch {
-    return { statements: [], unresolvable: false };
-  }
-}
+/** The statements of a document that may be written as a JSON string: `statementsOf` reads both. */
+export const statementsOfDocument = statementsOf;
 
 
 /**

@@ -3,7 +3,7 @@ import { asArray, isIntrinsic } from '../values';
 import { statementsOfDocument } from './iam-documents';
 import { policiesOfGroup } from './iam-identity';
 import { textOf } from './intrinsic-text';
-import type { Statement } from './policy-document';
+import { testsFalse, type Statement } from './policy-document';
 
 /**
  * Whether an IAM group enforces MFA (DPP 2.4 Credential Management; DPP 2.2 Access Management
@@ -17,21 +17,24 @@ export type MfaDecision = { readonly answer: 'yes' | 'no' } | { readonly answer:
 
 const MFA_KEY = 'aws:multifactorauthpresent';
 
-function deniesWithoutMfa(condition: Record<string, unknown> | undefined): boolean {
-  if (!condition) return false;
-  return Object.entries(condition).some(([operator, block]) => {
-    if (operator !== 'Bool' && operator !== 'BoolIfExists') return false;
-    if (!block || typeof block !== 'object') return false;
-    return Object.entries(block as Record<string, unknown>).some(([key, value]) => key.toLowerCase() === MFA_KEY && asArray(value).some((v) => v === false || String(v).toLowerCase() === 'false'));
-  });
+/**
+ * The deny depends on MFA and on nothing else: every test is `Bool`/`BoolIfExists`
+ * `aws:MultiFactorAuthPresent: false` (any letter case). A further test (a region, a tag) would
+ * let requests without MFA through whenever it does not match.
+ */
+function deniesWithoutMfa(statement: Statement): boolean {
+  return statement.conditions.length > 0 && statement.conditions.every((test) => testsFalse(test, MFA_KEY));
 }
 
-/** True for a statement that denies (nearly) everything to a session without MFA. */
+/**
+ * True for a statement that denies (nearly) everything to a session without MFA. `NotAction: "*"`
+ * or `NotResource: "*"` scope a deny to nothing.
+ */
 export function isMfaEnforcingStatement(statement: Statement): boolean {
-  if (statement.effect !== 'Deny') return false;
-  const everything = statement.notAction || statement.actions.includes('*');
-  const everywhere = statement.notResource || statement.resources.includes('*');
-  return everything && everywhere && deniesWithoutMfa(statement.condition);
+  if (statement.effect !== 'Deny' || statement.notPrincipal) return false;
+  const everything = statement.notAction ? !statement.actions.includes('*') : statement.actions.includes('*');
+  const everywhere = statement.notResource ? !statement.resources.includes('*') : statement.resources.includes('*');
+  return everything && everywhere && deniesWithoutMfa(statement);
 }
 
 function documentDecision(raw: unknown, where: string): MfaDecision {
@@ -45,11 +48,11 @@ function documentDecision(raw: unknown, where: string): MfaDecision {
 function managedPolicyDecisions(index: TemplateIndex, groupId: string): MfaDecision[] {
   const arns = index.resource(groupId)?.Properties?.ManagedPolicyArns;
   if (isIntrinsic(arns)) return [{ answer: 'unknown', why: 'ManagedPolicyArns is an intrinsic' }];
-  return asArray(arns).map((raw): MfaDecision => {
-    const value = index.classify(raw);
-    if (value.kind === 'reference' && index.typeOf(value.logicalId) === 'AWS::IAM::ManagedPolicy') {
-      return documentDecision(index.resource(value.logicalId)?.Properties?.PolicyDocument, value.logicalId);
-    }
+  // A managed policy of the template named by Ref, or by an ARN built from its ManagedPolicyName (the index resolves both).
+  const named = new Map(index.referencesFrom(groupId).filter((r) => index.typeOf(r.to) === 'AWS::IAM::ManagedPolicy').map((r) => [r.path, r.to]));
+  return asArray(arns).map((raw, i): MfaDecision => {
+    const policy = named.get(`Properties.ManagedPolicyArns.${i}`);
+    if (policy !== undefined) return documentDecision(index.resource(policy)?.Properties?.PolicyDocument, policy);
     const text = textOf(index, raw);
     if (!text.known) return { answer: 'unknown', why: `a managed policy ARN given by ${text.why}` };
     if (text.text.includes(':iam::aws:policy/')) return { answer: 'no' };

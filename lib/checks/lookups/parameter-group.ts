@@ -93,3 +93,13 @@ export function requireGroupParameter(ctx: ResourceContext, groupProperty: strin
     }
   }
 }
+
+/**
+ * The verdict for a parameter group resource whose engine is secure by default: only a literal
+ * value that turns the setting off (`isOff`) fails; an intrinsic value warns.
+ */
+export function forbidParameterValue(ctx: ResourceContext, name: string, isOff: (value: string) => boolean, problem: string): Verdict | undefined {
+  const value = parameterValue(ctx.index, ctx.properties.Parameters, name);
+  if (value.kind === 'unresolvable') return unresolvable(`Parameters.${name}`, value.why);
+  return value.kind === 'known' && isOff(String(value.value).trim().toLowerCase()) ? fail(problem, `Parameters.${name}`) : undefined;
+}

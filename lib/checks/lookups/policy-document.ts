@@ -24,6 +24,8 @@ export interface Statement {
   readonly notPrincipal: boolean;
   /** The raw Condition block, or undefined. */
   readonly condition: Record<string, unknown> | undefined;
+  /** The Condition block as IAM evaluates it: one test per operator and key, names case-folded (see {@link ConditionTest}). */
+  readonly conditions: readonly ConditionTest[];
   /** True when some deciding part (Effect, Action, the statement itself) is an intrinsic. */
   readonly unresolvable: boolean;
   /** The statement as written, for rules that must tell a resolvable intrinsic (an ARN built from a reference) from an unknown one. */
@@ -31,6 +33,62 @@ export interface Statement {
 }
 
 export const INTRINSIC = '{intrinsic}';
+
+/**
+ * One condition test, read as IAM reads it. Context key names are not case-sensitive (IAM JSON
+ * policy reference, "IAM JSON policy elements: Condition",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html);
+ * CONTROLS.md 2.5 treats operator names the same way, so a rule never misses a test written in
+ * another case. Both are lower-cased here, and every rule compares the lower-cased forms.
+ */
+export interface ConditionTest {
+  /** The operator as written (`BoolIfExists`, `ForAnyValue:StringLike`), for messages. */
+  readonly operator: string;
+  /** The operator lower-cased without its set qualifier and `IfExists` suffix: `bool`, `stringlike`, `null`. */
+  readonly base: string;
+  /** `...IfExists`: the test is also met when the key is absent from the request. */
+  readonly ifExists: boolean;
+  /** `ForAllValues:` or `ForAnyValue:` (lower-cased), for multivalued keys. */
+  readonly qualifier?: 'forallvalues' | 'foranyvalue';
+  /** The condition key, lower-cased: `aws:securetransport`. */
+  readonly key: string;
+  /** The values as written (a literal list; an intrinsic stays one entry). */
+  readonly values: readonly unknown[];
+  /** The operator block or the value is an intrinsic. */
+  readonly intrinsic: boolean;
+}
+
+/** The tests of a Condition block; an operator block that is an intrinsic gives one test with key `{intrinsic}`. */
+export function conditionTests(condition: unknown): ConditionTest[] {
+  if (!condition || typeof condition !== 'object' || isIntrinsic(condition)) return [];
+  const tests: ConditionTest[] = [];
+  for (const [operator, block] of Object.entries(condition as Record<string, unknown>)) {
+    const match = /^(?:(forallvalues|foranyvalue):)?(.*?)(ifexists)?$/i.exec(operator)!;
+    const head = { operator, base: match[2].toLowerCase(), ifExists: match[3] !== undefined, qualifier: match[1]?.toLowerCase() as ConditionTest['qualifier'] };
+    if (isIntrinsic(block)) {
+      tests.push({ ...head, key: INTRINSIC, values: [block], intrinsic: true });
+      continue;
+    }
+    if (!block || typeof block !== 'object') continue;
+    for (const [key, value] of Object.entries(block as Record<string, unknown>)) {
+      tests.push({ ...head, key: key.toLowerCase(), values: isIntrinsic(value) ? [value] : asArray(value), intrinsic: isIntrinsic(value) });
+    }
+  }
+  return tests;
+}
+
+/** True for a condition value that is boolean false as IAM reads it (`false`, `"false"`, `"FALSE"`). */
+export function isFalse(value: unknown): boolean {
+  return value === false || (typeof value === 'string' && value.toLowerCase() === 'false');
+}
+
+/**
+ * True when a test is met by a request whose `key` is `false`, and only by such requests or ones
+ * without the key: `Bool`/`BoolIfExists` `key: false`.
+ */
+export function testsFalse(test: ConditionTest, key: string): boolean {
+  return test.base === 'bool' && !test.qualifier && test.key === key && test.values.length > 0 && test.values.every(isFalse);
+}
 
 function strings(value: unknown): { values: string[]; unresolvable: boolean } {
   let unresolvable = false;
@@ -67,6 +125,14 @@ function principalStrings(principal: unknown): { values: string[]; unresolvable:
  * is itself an intrinsic yields `{ unresolvable: true }` with no statements.
  */
 export function statementsOf(raw: unknown): { statements: Statement[]; unresolvable: boolean } {
+  // IAM `Json` properties (and policies read from a live account) accept the document as a JSON string.
+  if (typeof raw === 'string') {
+    try {
+      return statementsOf(JSON.parse(raw) as unknown);
+    } catch {
+      return { statements: [], unresolvable: false };
+    }
+  }
   if (isIntrinsic(raw)) return { statements: [], unresolvable: true };
   if (!raw || typeof raw !== 'object') return { statements: [], unresolvable: false };
   const list = (raw as { Statement?: unknown }).Statement;
@@ -97,6 +163,7 @@ export function statementsOf(raw: unknown): { statements: Statement[]; unresolva
       principalRaw: st.Principal ?? st.NotPrincipal,
       notPrincipal: st.NotPrincipal !== undefined,
       condition,
+      conditions: conditionTests(condition),
       unresolvable: effect === 'unresolvable' || action.unresolvable || isIntrinsic(st.Condition),
       raw: st,
     });
@@ -104,25 +171,45 @@ export function statementsOf(raw: unknown): { statements: Statement[]; unresolva
   return { statements, unresolvable: unresolvableDoc };
 }
 
-/** True when an action pattern covers `service:action` the way IAM wildcards do (`*`, `s3:*`, `s3:Get*`). */
+/**
+ * True when an action pattern covers `service:action` the way IAM wildcards do (`*`, `s3:*`,
+ * `s3:Get*`, `?`), case-insensitively. A linear two-pointer glob match, not a RegExp: patterns
+ * come from templates and may be arbitrarily long.
+ */
 export function actionMatches(pattern: string, action: string): boolean {
   const p = pattern.toLowerCase();
   const a = action.toLowerCase();
-  if (p === '*' || p === a) return true;
-  if (!p.includes('*') && !p.includes('?')) return false;
-  const regex = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return regex.test(a);
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let resume = 0;
+  while (j < a.length) {
+    if (i < p.length && (p[i] === '?' || p[i] === a[j])) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === '*') {
+      star = i++;
+      resume = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (i < p.length && p[i] === '*') i++;
+  return i === p.length;
 }
 
+export const SECURE_TRANSPORT_KEY = 'aws:securetransport';
+
 /**
- * True when a statement is a `Deny` of insecure transport: `Condition: { Bool: { "aws:SecureTransport": "false" } }`
- * (DPP 2.5 Encryption in Transit).
+ * True when a statement is a `Deny` of insecure transport: `Bool` (or `BoolIfExists`, which also
+ * denies a request without the key) `aws:SecureTransport: false`, in any letter case (DPP 2.5
+ * Encryption in Transit).
  */
 export function isDenyInsecureTransport(statement: Statement): boolean {
-  if (statement.effect !== 'Deny') return false;
-  const bool = statement.condition?.Bool as Record<string, unknown> | undefined;
-  const value = bool?.['aws:SecureTransport'];
-  return asArray(value).some((v) => v === false || v === 'false');
+  return statement.effect === 'Deny' && statement.conditions.some((t) => testsFalse(t, SECURE_TRANSPORT_KEY));
 }
 
 /** The policy documents attached to a resource through the index: e.g. the bucket policies of a bucket. */

@@ -14,7 +14,7 @@ export type AccountReach =
   | { readonly kind: 'own' }
   | { readonly kind: 'any' }
   | { readonly kind: 'other'; readonly account: string }
-  | { readonly kind: 'unresolvable'; readonly why: string };
+  | { readonly kind: 'unresolvable'; readonly why: string; /** A literal account, undecided only because the stack's own account is not known. */ readonly account?: string };
 
 /** Any ARN: the account is the fifth field (`arn:aws:iam::111111111111:root`, `arn:aws:logs:eu-west-1:111111111111:log-group:x`). */
 const ARN = /^arn:[^:]*:[^:]*:[^:]*:([^:]*):/;
@@ -31,7 +31,7 @@ function reachOfAccount(account: string, own: string | undefined): AccountReach 
   if (account === OWN_ACCOUNT_IN_ARN || (own !== undefined && account === own)) return { kind: 'own' };
   if (account === '*' || account === '') return { kind: 'any' };
   if (!ACCOUNT_ID.test(account)) return { kind: 'unresolvable', why: `account ${account}` };
-  if (own === undefined) return { kind: 'unresolvable', why: `account ${account} while the stack's own account is not known` };
+  if (own === undefined) return { kind: 'unresolvable', why: `account ${account} while the stack's own account is not known`, account };
   return { kind: 'other', account };
 }
 
@@ -61,4 +61,18 @@ export function awsPrincipalsOf(principal: unknown): unknown[] | undefined {
   if (isIntrinsic(principal)) return undefined;
   if (!principal || typeof principal !== 'object') return [];
   return asArray((principal as Record<string, unknown>).AWS);
+}
+
+/**
+ * The literal accounts a set of principal values names while the stack's own account is not
+ * known. Two or more different ones grant to at least one foreign account wherever the stack is
+ * deployed, so a rule can fail instead of warning.
+ */
+export function undecidedLiteralAccounts(index: TemplateIndex, principals: readonly unknown[]): Set<string> {
+  const accounts = new Set<string>();
+  for (const principal of principals) {
+    const reach = accountReach(index, principal);
+    if (reach.kind === 'unresolvable' && reach.account !== undefined) accounts.add(reach.account);
+  }
+  return accounts;
 }

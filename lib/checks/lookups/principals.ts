@@ -46,14 +46,14 @@ const RESTRICTING_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /** Operators that restrict when their key matches. Negated operators, `...IfExists` and `ForAllValues:` can be met by a request without the key. */
-const RESTRICTING_OPERATOR = /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike|IpAddress)$/;
+const RESTRICTING_OPERATOR = /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike|IpAddress)$/i;
 
 /** Whether one condition value narrows anything: not a bare wildcard, not an open CIDR. */
 function valueRestricts(index: TemplateIndex, operator: string, value: unknown): Answer {
-  if (typeof value === 'string') return /^[*?]*$/.test(value) || (operator.endsWith('IpAddress') && isOpenCidr(value)) ? NO : YES;
+  if (typeof value === 'string') return /^[*?]*$/.test(value) || (/IpAddress$/i.test(operator) && isOpenCidr(value)) ? NO : YES;
   if (!isIntrinsic(value)) return YES;
   // Only wildcard-matching operators turn a parameter holding "*" into "anyone".
-  if (!/Like$|^(ForAnyValue:)?Arn/.test(operator)) return YES;
+  if (!/Like$|^(ForAnyValue:)?Arn/i.test(operator)) return YES;
   const status = wildcardStatus(index, value);
   return status.status === 'unknown' ? { answer: 'unknown', why: `condition ${operator} given by ${status.why}` } : status.status === 'yes' ? NO : YES;
 }

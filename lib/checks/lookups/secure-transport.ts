@@ -1,7 +1,8 @@
+import { literalText } from '../template-index';
 import type { ResourceContext, Verdict } from '../types';
 import { fail, unresolvable } from '../types';
 import { asArray, containsIntrinsic, isIntrinsic } from '../values';
-import { actionMatches, INTRINSIC, isDenyInsecureTransport, statementsOf, type Statement } from './policy-document';
+import { actionMatches, conditionTests, INTRINSIC, isDenyInsecureTransport, SECURE_TRANSPORT_KEY, statementsOf, testsFalse, type Statement } from './policy-document';
 
 /**
  * DPP 2.5 Encryption in Transit for resources whose access is governed by a resource policy
@@ -55,7 +56,7 @@ export function refersTo(raw: unknown, logicalId: string): boolean {
  */
 export function coversSelf(raw: unknown, ctx: ResourceContext): Coverage {
   if (typeof raw === 'string') return 'yes';
-  if (refersTo(raw, ctx.logicalId)) return 'yes';
+  if (refersTo(raw, ctx.logicalId) || ctx.index.literalTarget(raw) === ctx.logicalId) return 'yes';
   if (refersWhere(raw, (id) => ctx.index.hasResource(id))) return 'no';
   return containsIntrinsic(raw) ? 'unknown' : 'no';
 }
@@ -67,6 +68,9 @@ export function coversSelf(raw: unknown, ctx: ResourceContext): Coverage {
 export function coversBucketObjects(raw: unknown, ctx: ResourceContext): Coverage {
   if (typeof raw === 'string') return raw === '*' || /^arn:[^:]*:s3:::[^/]+\/\*$/.test(raw) ? 'yes' : 'no';
   if (!isIntrinsic(raw)) return 'no';
+  // An ARN built from literals and pseudo parameters (`arn:${AWS::Partition}:s3:::name/*`).
+  const literal = literalText(raw);
+  if (literal !== undefined && !literal.includes('${')) return /^arn:[^:]*:s3:::[^/]+\/\*$/.test(literal) ? 'yes' : 'no';
   const join = raw['Fn::Join'];
   if (Array.isArray(join) && Array.isArray(join[1])) {
     const parts = join[1] as unknown[];
@@ -93,9 +97,7 @@ function best(values: readonly Coverage[]): Coverage {
 
 /** True when the statement's only condition is the `aws:SecureTransport` test (any other key narrows the deny). */
 function onlySecureTransportCondition(statement: Statement): boolean {
-  const operators = Object.keys(statement.condition ?? {});
-  const bool = statement.condition?.Bool;
-  return operators.length === 1 && !!bool && typeof bool === 'object' && Object.keys(bool).length === 1;
+  return statement.conditions.length === 1 && testsFalse(statement.conditions[0], SECURE_TRANSPORT_KEY);
 }
 
 /**
@@ -105,9 +107,7 @@ function onlySecureTransportCondition(statement: Statement): boolean {
  */
 function mayTestSecureTransport(condition: unknown): boolean {
   if (isIntrinsic(condition)) return true;
-  if (!condition || typeof condition !== 'object') return false;
-  return Object.values(condition).some((block) =>
-    isIntrinsic(block) || (!!block && typeof block === 'object' && Object.keys(block).some((key) => key.toLowerCase() === 'aws:securetransport')));
+  return conditionTests(condition).some((test) => test.key === INTRINSIC || test.key === SECURE_TRANSPORT_KEY);
 }
 
 /** 'yes' when `covered`, else 'unknown' when an intrinsic might cover it, else 'no'. */

@@ -15,6 +15,7 @@ export const NotPubliclyAccessible = resourceRule({
   id: 'DPP-2.1-NotPubliclyAccessible',
   clause: '2.1',
   level: 'error',
+  critical: 'prod-pii',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::Redshift::Cluster', 'AWS::DMS::ReplicationInstance'],
   description: 'Databases, Redshift clusters and DMS replication instances are not publicly accessible',
   fix: 'Set PubliclyAccessible: false and place the resource in the data tier',

@@ -7,6 +7,7 @@ export const S3BlockPublicAccess = resourceRule({
   id: 'DPP-2.1-S3BlockPublicAccess',
   clause: '2.1',
   level: 'error',
+  critical: 'prod-pii',
   resourceTypes: ['AWS::S3::Bucket'],
   description: 'S3 buckets block all public access (all four PublicAccessBlockConfiguration flags are true)',
   fix: 'Set PublicAccessBlockConfiguration with BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and RestrictPublicBuckets all true (CDK: blockPublicAccess: BlockPublicAccess.BLOCK_ALL)',

@@ -6,6 +6,7 @@ export const S3NoPublicAcl = resourceRule({
   id: 'DPP-2.1-S3NoPublicAcl',
   clause: '2.1',
   level: 'error',
+  critical: 'prod-pii',
   resourceTypes: ['AWS::S3::Bucket'],
   description: 'S3 buckets carry no public canned ACL (PublicRead, PublicReadWrite, AuthenticatedRead)',
   fix: 'Remove AccessControl (or set it to Private) and grant access through IAM or a bucket policy naming the principals',

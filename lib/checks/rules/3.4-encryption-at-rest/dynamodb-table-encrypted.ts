@@ -34,6 +34,7 @@ export const DynamoDbTableEncrypted = resourceRule({
   id: 'DPP-3.4-DynamoDbTableEncrypted',
   clause: '3.4',
   level: 'error',
+  critical: 'prod-pii',
   resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
   description: 'DynamoDB tables declare server-side encryption; PII tables use a customer-managed KMS key',
   fix: 'Set SSESpecification.SSEEnabled: true (for PII: SSEType KMS and KMSMasterKeyId naming a customer-managed key)',

@@ -6,6 +6,7 @@ export const EfsFileSystemEncrypted = resourceRule({
   id: 'DPP-3.4-EfsFileSystemEncrypted',
   clause: '3.4',
   level: 'error',
+  critical: 'prod-pii',
   resourceTypes: ['AWS::EFS::FileSystem'],
   description: 'EFS file systems are encrypted at rest',
   fix: 'Set Encrypted: true (with KmsKeyId naming a customer-managed key)',

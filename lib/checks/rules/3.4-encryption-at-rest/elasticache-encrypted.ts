@@ -6,6 +6,7 @@ export const ElastiCacheAtRestEncrypted = resourceRule({
   id: 'DPP-3.4-ElastiCacheAtRestEncrypted',
   clause: '3.4',
   level: 'error',
+  critical: 'prod-pii',
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
   description: 'ElastiCache replication groups are encrypted at rest',
   fix: 'Set AtRestEncryptionEnabled: true (with KmsKeyId naming a customer-managed key)',

@@ -6,6 +6,7 @@ export const KinesisStreamEncrypted = resourceRule({
   id: 'DPP-3.4-KinesisStreamEncrypted',
   clause: '3.4',
   level: 'error',
+  critical: 'prod-pii',
   resourceTypes: ['AWS::Kinesis::Stream'],
   description: 'Kinesis data streams are encrypted with KMS',
   fix: 'Set StreamEncryption { EncryptionType: KMS, KeyId: a customer-managed key }',

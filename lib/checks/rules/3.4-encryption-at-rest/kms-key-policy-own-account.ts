@@ -1,4 +1,4 @@
-import { accountReach, awsPrincipalsOf, type AccountReach } from '../../lookups/principal-account';
+import { accountReach, awsPrincipalsOf, undecidedLiteralAccounts, type AccountReach } from '../../lookups/principal-account';
 import { statementsOf, type Statement } from '../../lookups/policy-document';
 import type { ResourceContext, Verdict } from '../../types';
 import { fail, resourceRule, unresolvable, warn } from '../../types';
@@ -14,8 +14,8 @@ type ConditionReach = AccountReach | { readonly kind: 'organization' } | { reado
 function conditionReach(ctx: ResourceContext, condition: Record<string, unknown> | undefined): ConditionReach {
   let result: ConditionReach = { kind: 'none' };
   for (const [operator, block] of Object.entries(condition ?? {})) {
-    // Negated operators (StringNotEquals…) exclude callers; they never narrow to one account.
-    if (/Not/.test(operator) || !block || typeof block !== 'object') continue;
+    // Negated operators (StringNotEquals…) exclude callers and `…IfExists` is met without the key: neither narrows to one account.
+    if (/Not|IfExists$|^Null$/i.test(operator) || !block || typeof block !== 'object') continue;
     if (isIntrinsic(block)) return { kind: 'unresolvable', why: `condition ${operator} given by an intrinsic` };
     for (const [key, values] of Object.entries(block as Record<string, unknown>)) {
       const lower = key.toLowerCase();
@@ -69,7 +69,16 @@ export const KmsKeyPolicyOwnAccount = resourceRule({
     // No KeyPolicy: KMS applies its default policy, which trusts the own account only.
     if (ctx.properties.KeyPolicy === undefined) return undefined;
     const { statements, unresolvable: whole } = statementsOf(ctx.properties.KeyPolicy);
-    const verdicts = statements.flatMap((s) => statementVerdicts(ctx, s));
+    let verdicts = statements.flatMap((s) => statementVerdicts(ctx, s));
+    const allowed = statements.filter((s) => s.effect === 'Allow' && !s.notPrincipal).flatMap((s) => awsPrincipalsOf(s.principalRaw) ?? []);
+    const accounts = [...undecidedLiteralAccounts(ctx.index, allowed)].sort();
+    if (accounts.length >= 2) {
+      // Two different literal accounts cannot both be the stack's own: at least one is foreign.
+      verdicts = [
+        fail(`the key policy grants to accounts ${accounts.join(' and ')}: at least one is outside the stack's account wherever it is deployed`, 'KeyPolicy'),
+        ...verdicts.filter((v) => !(v.outcome === 'unresolvable' && /while the stack's own account is not known/.test(v.why))),
+      ];
+    }
     return whole ? [unresolvable('KeyPolicy', 'the policy or one of its statements is given by an intrinsic'), ...verdicts] : verdicts;
   },
 });

@@ -6,6 +6,7 @@ export const OpenSearchEncryptedAtRest = resourceRule({
   id: 'DPP-3.4-OpenSearchEncryptedAtRest',
   clause: '3.4',
   level: 'error',
+  critical: 'prod-pii',
   resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
   description: 'OpenSearch and Elasticsearch domains are encrypted at rest',
   fix: 'Set EncryptionAtRestOptions.Enabled: true (with KmsKeyId naming a customer-managed key)',

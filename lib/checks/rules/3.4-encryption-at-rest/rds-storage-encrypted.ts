@@ -7,6 +7,7 @@ export const RdsStorageEncrypted = resourceRule({
   id: 'DPP-3.4-RdsStorageEncrypted',
   clause: '3.4',
   level: 'error',
+  critical: 'prod-pii',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster'],
   description: 'RDS, Aurora, DocumentDB and Neptune storage is encrypted at rest',
   fix: 'Set StorageEncrypted: true (with KmsKeyId naming a customer-managed key)',

@@ -6,6 +6,7 @@ export const RedshiftClusterEncrypted = resourceRule({
   id: 'DPP-3.4-RedshiftClusterEncrypted',
   clause: '3.4',
   level: 'error',
+  critical: 'prod-pii',
   resourceTypes: ['AWS::Redshift::Cluster'],
   description: 'Redshift clusters are encrypted at rest',
   fix: 'Set Encrypted: true (with KmsKeyId naming a customer-managed key)',

@@ -8,6 +8,7 @@ export const S3BucketEncrypted = resourceRule({
   id: 'DPP-3.4-S3BucketEncrypted',
   clause: '3.4',
   level: 'error',
+  critical: 'prod-pii',
   resourceTypes: ['AWS::S3::Bucket'],
   description: 'S3 buckets declare default encryption',
   fix: 'Set BucketEncryption with an SSEAlgorithm (aws:kms with a customer-managed key for PII)',

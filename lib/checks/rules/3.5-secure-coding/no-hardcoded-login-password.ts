@@ -8,6 +8,7 @@ export const NoHardcodedLoginPassword = resourceRule({
   id: 'DPP-3.5-NoHardcodedLoginPassword',
   clause: '3.5',
   level: 'error',
+  critical: 'always',
   resourceTypes: ['AWS::IAM::User'],
   description: 'IAM user console passwords are not written in the template',
   fix: 'Take LoginProfile.Password from a {{resolve:secretsmanager:…}} reference (with PasswordResetRequired: true), or create the login profile outside the template',

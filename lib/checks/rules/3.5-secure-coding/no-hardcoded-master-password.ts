@@ -42,6 +42,7 @@ export const NoHardcodedMasterPassword = resourceRule({
   id: 'DPP-3.5-NoHardcodedMasterPassword',
   clause: '3.5',
   level: 'error',
+  critical: 'always',
   resourceTypes: Object.keys(PASSWORD_PROPERTIES),
   description: 'Database and service administrator passwords are not written in the template',
   fix: 'Let the service manage the password (ManageMasterUserPassword) or use a {{resolve:secretsmanager:…}} reference (CDK: Credentials.fromGeneratedSecret)',

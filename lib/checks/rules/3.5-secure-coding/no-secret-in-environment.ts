@@ -100,6 +100,7 @@ export const NoSecretInEnvironment = resourceRule({
   id: 'DPP-3.5-NoSecretInEnvironment',
   clause: '3.5',
   level: 'error',
+  critical: 'always',
   resourceTypes: Object.keys(READERS),
   description: 'Environment variables of Lambda functions, ECS task definitions and CodeBuild projects hold no hardcoded secret',
   fix: 'Read the secret at run time from Secrets Manager or SSM SecureString (ECS Secrets, CodeBuild SECRETS_MANAGER/PARAMETER_STORE variables, or the secret\'s ARN in the variable)',

@@ -5,6 +5,7 @@ export const TrailLogFileValidation = resourceRule({
   id: 'DPP-3.6-TrailLogFileValidation',
   clause: '3.6',
   level: 'error',
+  critical: 'prod',
   resourceTypes: ['AWS::CloudTrail::Trail'],
   description: 'CloudTrail trails validate their log files',
   fix: 'Set EnableLogFileValidation: true',

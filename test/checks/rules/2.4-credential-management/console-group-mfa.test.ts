@@ -17,29 +17,36 @@ describe('DPP-2.4-ConsoleGroupMfa', () => {
     expect(group({}, { ...consoleUser, Mfa: { Type: 'AWS::IAM::ManagedPolicy', Properties: { Groups: [{ Ref: 'Humans' }], PolicyDocument: MFA_DOCUMENT } } })).toEqual([]);
   });
 
-  test('passes a group without console users', () => {
-    expect(group({}, { Bot: { Type: 'AWS::IAM::User', Properties: { Groups: [{ Ref: 'Humans' }] } } })).toEqual([]);
-    expect(group({}, {})).toEqual([]);
+  test('fails a group without the MFA policy whether or not a user appears (CONTROLS.md 2.4 "Human groups")', () => {
+    for (const extra of [{}, consoleUser, { Bot: { Type: 'AWS::IAM::User', Properties: { Groups: [{ Ref: 'Humans' }] } } }] as Resources[]) {
+      const [finding, ...rest] = group({ ManagedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }, extra);
+      expect(rest).toEqual([]);
+      expect(finding).toMatchObject({ ruleId: 'DPP-2.4-ConsoleGroupMfa', clause: '2.4', level: 'error', logicalId: 'Humans', property: 'ManagedPolicyArns' });
+      expect(finding.message).toMatch(/^the group attaches no policy whose deny depends on aws:MultiFactorAuthPresent/);
+    }
   });
 
-  test('fails a group of console users without the MFA policy, naming them', () => {
-    const [finding, ...rest] = group({ ManagedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }, consoleUser);
-    expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ ruleId: 'DPP-2.4-ConsoleGroupMfa', clause: '2.4', level: 'error', logicalId: 'Humans', property: 'ManagedPolicyArns' });
-    expect(finding.message).toMatch(/^the group has console users \(Jane\) and no policy denying access without MFA\. Fix: /);
-  });
+  const withDocument = (statement: Record<string, unknown>) => group({ Policies: [{ PolicyName: 'mfa', PolicyDocument: { Statement: [statement] } }] }, {});
+  const DENY = MFA_DOCUMENT.Statement[0];
 
-  test('finds members added by AWS::IAM::UserToGroupAddition', () => {
-    const findings = group({ GroupName: 'humans' }, {
-      Jane: { Type: 'AWS::IAM::User', Properties: { LoginProfile: LOGIN } },
-      Add: { Type: 'AWS::IAM::UserToGroupAddition', Properties: { GroupName: 'humans', Users: [{ Ref: 'Jane' }] } },
-    });
-    expect(findings).toEqual([expect.objectContaining({ level: 'error', message: expect.stringMatching(/console users \(Jane\)/) })]);
+  test('passes the MFA deny in any letter case, with BoolIfExists, and as a JSON string', () => {
+    expect(withDocument({ ...DENY, Condition: { boolifexists: { 'AWS:MULTIFACTORAUTHPRESENT': 'FALSE' } } })).toEqual([]);
+    expect(group({ Policies: [{ PolicyName: 'mfa', PolicyDocument: JSON.stringify(MFA_DOCUMENT) }] }, {})).toEqual([]);
   });
 
   test.each([
-    ['a member\'s LoginProfile is conditional', { Jane: { Type: 'AWS::IAM::User', Properties: { LoginProfile: { 'Fn::If': ['Console', LOGIN, { Ref: 'AWS::NoValue' }] }, Groups: [{ Ref: 'Humans' }] } } }, {}, 'group membership'],
-    ['the members are a parameter', { Add: { Type: 'AWS::IAM::UserToGroupAddition', Properties: { GroupName: { Ref: 'Humans' }, Users: { Ref: 'Users' } } } }, {}, 'group membership'],
+    ['its condition removed', { ...DENY, Condition: undefined }],
+    ['weakened to Allow', { ...DENY, Effect: 'Allow' }],
+    ['scoped to nothing (NotResource "*")', { ...DENY, Resource: undefined, NotResource: '*' }],
+    ['scoped to nothing (NotAction "*")', { ...DENY, NotAction: '*' }],
+    ['narrowed by a further condition', { ...DENY, Condition: { ...DENY.Condition, StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }],
+    ['testing another key', { ...DENY, Condition: { Bool: { 'aws:SecureTransport': false } } }],
+    ['testing MFA as true', { ...DENY, Condition: { Bool: { 'aws:MultiFactorAuthPresent': true } } }],
+  ])('fails an MFA policy %s', (_, statement) => {
+    expect(withDocument(statement)).toEqual([expect.objectContaining({ level: 'error' })]);
+  });
+
+  test.each([
     ['the managed policy is a parameter', consoleUser, { ManagedPolicyArns: [{ Ref: 'Policy' }] }, 'ManagedPolicyArns'],
   ])('warns when %s', (_, extra, props, property) => {
     expect(group(props, extra as Resources)).toEqual([expect.objectContaining({ level: 'warning', property, message: expect.stringMatching(/^cannot be verified at synth time/) })]);
