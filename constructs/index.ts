@@ -17,5 +17,6 @@ export * from './audit/log-retention';
 export * from './audit/audit-trail';
 export * from './audit/cis-metric-filters';
 export * from './audit/security-alarms';
+export * from './audit/pii-data-events';
 // Detection (DPP 2.7, 3.3, 3.7)
 export * from './detection/detective-services';

@@ -2,6 +2,7 @@ import { Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig, EnvironmentName } from '../config';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN, TAG_ENVIRONMENT } from '../checks/vocabulary';
+import { addDataProtection } from './data-protection';
 import { addIdentityAndAudit } from './identity-audit';
 import { addNetworkAndData } from './network-data';
 
@@ -42,7 +43,8 @@ export class BaselineStack extends Stack {
     Tags.of(this).add(TAG_CLASSIFICATION, 'internal', { priority: DEFAULT_TAG_PRIORITY });
 
     const networkAndData = addNetworkAndData(this, props.environmentName, props.config);
-    addIdentityAndAudit(this, props.environmentName, props.config, networkAndData);
+    const identityAndAudit = addIdentityAndAudit(this, props.environmentName, props.config, networkAndData);
+    addDataProtection(this, props.environmentName, props.config, networkAndData, identityAndAudit);
   }
 
   /** The configured zones: explicit, so synthesis never looks them up in AWS. */

@@ -38,6 +38,15 @@ const approvedCidr = z.string().superRefine((value, ctx) => {
 const port = z.number().int().min(1).max(65535);
 
 /**
+ * A control's mode: on, off, or `"existing"` where an organization already provides it for the
+ * account (issue 12 brings the same shape for the detective services; the lead unifies them).
+ */
+const triState = z.union([z.boolean(), z.literal('existing')], { error: 'must be true, false or "existing" (an organization already runs it for this account)' }).default(true);
+
+/** The value of a tri-state feature: `true`, `false` or `"existing"`. */
+export type FeatureMode = boolean | 'existing';
+
+/**
  * Optional services an environment may turn off, e.g. where an organization administrator account
  * already runs them. Turning one off is explicit and shows up in the coverage report.
  */
@@ -54,6 +63,15 @@ export const featuresSchema = z.strictObject({
   inspector: z.boolean().default(true),
   /** The Cognito user pool for the application's own users (DPP 2.2, 2.4). */
   userPool: z.boolean().default(true),
+  // Issue 15, the DPP in full. `"existing"`: an organization already runs the control for this
+  // account (e.g. an organization trail logging data events); the baseline then acknowledges the
+  // rule that asks for it with that reason, so the report shows it.
+  /** CloudTrail data events of the PII stores (DPP 3.6 storage-layer logging). */
+  dataEvents: triState,
+  /** Canary records in every PII store and the alarm on any access to one (DPP 3.6 investigative alarms). */
+  canaryRecords: triState,
+  /** Anomaly-detection alarms on each PII store's read volume (DPP 3.6 investigative alarms). */
+  readAnomalyAlarms: triState,
 });
 
 export const environmentSchema = z

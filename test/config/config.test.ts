@@ -33,7 +33,10 @@ describe('environment configuration', () => {
   test('a valid configuration gets its defaults', () => {
     const valid = validateConfig({ value: config(), origin: '' });
     expect(valid.environments.test).toMatchObject({ piiRetentionDays: 30, logRetentionDays: 365, applicationPort: 8443, databasePort: 5432 });
-    expect(valid.environments.prod.features).toEqual({ guardDuty: true, securityHub: true, config: true, macie: true, inspector: true, userPool: true });
+    expect(valid.environments.prod.features).toEqual({
+      guardDuty: true, securityHub: true, config: true, macie: true, inspector: true, userPool: true,
+      dataEvents: true, canaryRecords: true, readAnomalyAlarms: true,
+    });
   });
 
   test('the embedded default in cdk.json is valid and uses different placeholder accounts', () => {
@@ -56,10 +59,16 @@ describe('environment configuration', () => {
     ['a malformed alert e-mail', { alertEmail: 'security-at-example' }, 'dpp.environments.test.alertEmail: must be an e-mail address for security alerts (DPP 2.7)'],
     ['an unknown key (typo)', { approvedCidr: ['203.0.113.0/24'] }, 'dpp.environments.test.approvedCidr: unknown key'],
     ['an unknown feature', { features: { guardduty: false } }, 'dpp.environments.test.features.guardduty: unknown key'],
+    ['a data-protection feature that is neither on, off nor existing', { features: { dataEvents: 'org' } }, 'dpp.environments.test.features.dataEvents: must be true, false or "existing"'],
     ['log retention below 90 days', { logRetentionDays: 30 }, 'dpp.environments.test.logRetentionDays: must be at least 90 days (DPP 3.6)'],
     ['equal application and database ports', { applicationPort: 5432 }, 'dpp.environments.test.databasePort: must differ from applicationPort'],
   ])('rejects %s, naming the key', (_, overrides, expected) => {
     expect(problems(config(overrides)).join('\n')).toContain(expected);
+  });
+
+  test('the data-protection features accept true, false and "existing"', () => {
+    const valid = validateConfig({ value: config({ features: { dataEvents: 'existing', canaryRecords: false } }), origin: '' });
+    expect(valid.environments.test.features).toMatchObject({ dataEvents: 'existing', canaryRecords: false, readAnomalyAlarms: true });
   });
 
   test('rejects test and prod in the same account (DPP 3.5)', () => {

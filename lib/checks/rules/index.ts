@@ -14,6 +14,8 @@ import { rules as encryptionAtRest } from './3.4-encryption-at-rest';
 import { rules as secureCoding } from './3.5-secure-coding';
 import { rules as loggingMonitoring } from './3.6-logging-monitoring';
 import { rules as vulnerabilityManagement } from './3.7-vulnerability-management';
+// Issue 15, the DPP in full: storage-layer logging, logs without PII, edge firewalls.
+import { PiiStoreDataEvents } from './3.6-logging-monitoring/pii-store-data-events';
 
 /** Every DPP rule, in clause order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -31,6 +33,8 @@ export const ALL_RULES: readonly Rule[] = [
   ...secureCoding,
   ...loggingMonitoring,
   ...vulnerabilityManagement,
+  // Issue 15, the DPP in full (rule files live in their clause's folder).
+  PiiStoreDataEvents,
 ];
 
 let defaultRuleSet: RuleSet | undefined;

@@ -1,0 +1,48 @@
+import { Validations, type Stack } from 'aws-cdk-lib';
+import { PiiDataEvents } from '../../constructs/audit/pii-data-events';
+import type { EnvironmentConfig, EnvironmentName, FeatureMode } from '../config';
+import type { IdentityAndAudit } from './identity-audit';
+import type { NetworkAndData } from './network-data';
+
+/** What the data-protection part of the baseline adds (each present when its feature is `true`). */
+export interface DataProtection {
+  /** The data-events trail of the PII stores (`features.dataEvents`). */
+  readonly dataEvents?: PiiDataEvents;
+}
+
+/** The rule that fails when no trail of the environment logs the PII stores' data events (DPP 3.6). */
+export const DATA_EVENTS_RULE = 'DPP::DPP-3.6-PiiStoreDataEvents';
+/** Why an environment with `features.dataEvents: "existing"` is acceptable. */
+export const DATA_EVENTS_EXISTING_REASON =
+  'An organization trail run by the organization\'s administrator account logs the data events of this account\'s PII stores (features.dataEvents="existing"); ' +
+  'its selectors are reviewed there, and the management events stay on this environment\'s own trail.';
+
+/** Whether a control is built here (`true`), provided by the organization (`"existing"`) or off. */
+function built(mode: FeatureMode): boolean {
+  return mode === true;
+}
+
+/**
+ * Adds the DPP controls of issue 15 ("the DPP in full") to a baseline stack, each switched by its
+ * `features` key: storage-layer logging of the PII stores (DPP 3.6 Logging and Monitoring).
+ * `"existing"` acknowledges the rule that asks for the control, with the reason, so the coverage
+ * report shows who provides it; `false` leaves the rule to fail.
+ */
+export function addDataProtection(stack: Stack, _environment: EnvironmentName, config: EnvironmentConfig, data: NetworkAndData, audit: IdentityAndAudit): DataProtection {
+  const { features } = config;
+
+  let dataEvents: PiiDataEvents | undefined;
+  if (built(features.dataEvents)) {
+    dataEvents = new PiiDataEvents(stack, 'PiiDataEvents', {
+      bucket: audit.trail.bucket,
+      encryptionKey: audit.trail.encryptionKey,
+      logGroup: audit.trail.logGroup,
+    });
+    dataEvents.registerBucket(data.piiBucket.bucket);
+    dataEvents.registerTable(data.piiTable.table);
+  } else if (features.dataEvents === 'existing') {
+    Validations.of(stack).acknowledge({ id: DATA_EVENTS_RULE, reason: DATA_EVENTS_EXISTING_REASON });
+  }
+
+  return { dataEvents };
+}
