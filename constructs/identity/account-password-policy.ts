@@ -1,10 +1,9 @@
-import { CustomResource, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { functionRole } from '../common/function-role';
+import { customResourceProvider } from '../common/custom-resource-provider';
 import { acknowledgeControlPlaneFunction, acknowledgeNag, wildcardResourceFinding } from '../common/nag-acknowledgments';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
 import { HandlerFunction } from './handler-function';
@@ -127,17 +126,7 @@ export class AccountPasswordPolicy extends Construct {
     acknowledgeNag(this.handler, wildcardResourceFinding(this, '*'), PASSWORD_POLICY_RESOURCE_REASON);
     acknowledgeControlPlaneFunction(this.handler, { calls: 'IAM, for the account password policy', invokedBy: 'the custom-resource provider', customResource: true });
 
-    const providerLogGroup = new logs.LogGroup(this, 'ProviderLogGroup', { retention: logRetention, encryptionKey: props.logEncryptionKey, removalPolicy: RemovalPolicy.RETAIN });
-    const providerRole = functionRole(this, 'ProviderRole', providerLogGroup, 'the account password policy provider');
-    const provider = new cr.Provider(this, 'Provider', {
-      onEventHandler: this.handler.function,
-      logGroup: providerLogGroup,
-      frameworkOnEventRole: providerRole,
-    });
-    acknowledgeNag(providerRole, wildcardResourceFinding(this, `${this.handler.function.functionArn}:*`),
-      'CDK\'s provider framework may invoke the handler function and its versions (`<function ARN>:*`): that one function, nothing else. ' +
-      'Only CloudFormation can invoke the framework function itself.');
-    acknowledgeControlPlaneFunction(provider, { calls: 'Lambda, to invoke the handler', invokedBy: 'CloudFormation', customResource: true });
+    const provider = customResourceProvider(this, this.handler.function, logRetention, props.logEncryptionKey, 'account password policy');
 
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,

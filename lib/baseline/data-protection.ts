@@ -1,5 +1,7 @@
 import { Validations, type Stack } from 'aws-cdk-lib';
 import { PiiDataEvents } from '../../constructs/audit/pii-data-events';
+import { retentionOfAtLeast } from '../../constructs/audit/log-retention';
+import { CanaryRecords } from '../../constructs/detection/canary-records';
 import type { EnvironmentConfig, EnvironmentName, FeatureMode } from '../config';
 import type { IdentityAndAudit } from './identity-audit';
 import type { NetworkAndData } from './network-data';
@@ -8,6 +10,8 @@ import type { NetworkAndData } from './network-data';
 export interface DataProtection {
   /** The data-events trail of the PII stores (`features.dataEvents`). */
   readonly dataEvents?: PiiDataEvents;
+  /** The canary records of the PII stores and their alarms (`features.canaryRecords`). */
+  readonly canaries?: CanaryRecords;
 }
 
 /** The rule that fails when no trail of the environment logs the PII stores' data events (DPP 3.6). */
@@ -24,7 +28,8 @@ function built(mode: FeatureMode): boolean {
 
 /**
  * Adds the DPP controls of issue 15 ("the DPP in full") to a baseline stack, each switched by its
- * `features` key: storage-layer logging of the PII stores (DPP 3.6 Logging and Monitoring).
+ * `features` key: storage-layer logging of the PII stores and canary records with their alarms
+ * (DPP 3.6 Logging and Monitoring).
  * `"existing"` acknowledges the rule that asks for the control, with the reason, so the coverage
  * report shows who provides it; `false` leaves the rule to fail.
  */
@@ -44,5 +49,20 @@ export function addDataProtection(stack: Stack, _environment: EnvironmentName, c
     Validations.of(stack).acknowledge({ id: DATA_EVENTS_RULE, reason: DATA_EVENTS_EXISTING_REASON });
   }
 
-  return { dataEvents };
+  let canaries: CanaryRecords | undefined;
+  if (built(features.canaryRecords)) {
+    canaries = new CanaryRecords(stack, 'CanaryRecords', {
+      alertTopic: audit.alarms.topic,
+      trailLogGroup: audit.trail.logGroup,
+      // The PII bucket accepts object requests only through the VPC's S3 endpoint.
+      vpc: data.network.vpc,
+      vpcSubnets: data.network.subnetSelection('application'),
+      logRetention: retentionOfAtLeast(config.logRetentionDays),
+      logEncryptionKey: data.keys.logs,
+    });
+    canaries.addBucket('pii-bucket', data.piiBucket.bucket);
+    canaries.addTable('pii-table', data.piiTable.table);
+  }
+
+  return { dataEvents, canaries };
 }

@@ -110,6 +110,9 @@ export const environmentSchema = z
         message: `${env.piiRetentionDays} days is above ${MAX_PII_RETENTION_DAYS}; set legalBasis to the law that requires it (DPP 3.1)`,
       });
     }
+    if (env.features.canaryRecords === true && env.features.dataEvents !== true) {
+      ctx.addIssue({ code: 'custom', path: ['features', 'canaryRecords'], message: 'needs features.dataEvents: true (the canary alarms read the PII stores\' data events in this environment\'s trail log group)' });
+    }
     if (env.applicationPort === env.databasePort) {
       ctx.addIssue({ code: 'custom', path: ['databasePort'], message: 'must differ from applicationPort (the tiers are segmented by port, DPP 2.1)' });
     }

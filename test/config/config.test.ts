@@ -60,6 +60,7 @@ describe('environment configuration', () => {
     ['an unknown key (typo)', { approvedCidr: ['203.0.113.0/24'] }, 'dpp.environments.test.approvedCidr: unknown key'],
     ['an unknown feature', { features: { guardduty: false } }, 'dpp.environments.test.features.guardduty: unknown key'],
     ['a data-protection feature that is neither on, off nor existing', { features: { dataEvents: 'org' } }, 'dpp.environments.test.features.dataEvents: must be true, false or "existing"'],
+    ['canary records without this environment\'s data events', { features: { dataEvents: 'existing' } }, 'dpp.environments.test.features.canaryRecords: needs features.dataEvents: true'],
     ['log retention below 90 days', { logRetentionDays: 30 }, 'dpp.environments.test.logRetentionDays: must be at least 90 days (DPP 3.6)'],
     ['equal application and database ports', { applicationPort: 5432 }, 'dpp.environments.test.databasePort: must differ from applicationPort'],
   ])('rejects %s, naming the key', (_, overrides, expected) => {
