@@ -2,6 +2,7 @@ import { Validations, type Stack } from 'aws-cdk-lib';
 import { PiiDataEvents } from '../../constructs/audit/pii-data-events';
 import { retentionOfAtLeast } from '../../constructs/audit/log-retention';
 import { CanaryRecords } from '../../constructs/detection/canary-records';
+import { ReadAnomalyAlarms } from '../../constructs/detection/read-anomaly-alarms';
 import type { EnvironmentConfig, EnvironmentName, FeatureMode } from '../config';
 import type { IdentityAndAudit } from './identity-audit';
 import type { NetworkAndData } from './network-data';
@@ -12,6 +13,8 @@ export interface DataProtection {
   readonly dataEvents?: PiiDataEvents;
   /** The canary records of the PII stores and their alarms (`features.canaryRecords`). */
   readonly canaries?: CanaryRecords;
+  /** The read-volume anomaly alarms of the PII stores (`features.readAnomalyAlarms`). */
+  readonly readAnomalies?: ReadAnomalyAlarms;
 }
 
 /** The rule that fails when no trail of the environment logs the PII stores' data events (DPP 3.6). */
@@ -28,8 +31,8 @@ function built(mode: FeatureMode): boolean {
 
 /**
  * Adds the DPP controls of issue 15 ("the DPP in full") to a baseline stack, each switched by its
- * `features` key: storage-layer logging of the PII stores and canary records with their alarms
- * (DPP 3.6 Logging and Monitoring).
+ * `features` key: storage-layer logging of the PII stores, canary records with their alarms and
+ * read-volume anomaly alarms (DPP 3.6 Logging and Monitoring: investigative alarms).
  * `"existing"` acknowledges the rule that asks for the control, with the reason, so the coverage
  * report shows who provides it; `false` leaves the rule to fail.
  */
@@ -64,5 +67,14 @@ export function addDataProtection(stack: Stack, _environment: EnvironmentName, c
     canaries.addTable('pii-table', data.piiTable.table);
   }
 
-  return { dataEvents, canaries };
+  let readAnomalies: ReadAnomalyAlarms | undefined;
+  if (built(features.readAnomalyAlarms)) {
+    readAnomalies = new ReadAnomalyAlarms(stack, 'ReadAnomalyAlarms', { alertTopic: audit.alarms.topic });
+    readAnomalies.addBucket('pii-bucket', data.piiBucket.bucket);
+    readAnomalies.addTable('pii-table', data.piiTable.table);
+    const database = data.database.cluster ?? data.database.instance;
+    if (database) readAnomalies.addDatabase('database', database);
+  }
+
+  return { dataEvents, canaries, readAnomalies };
 }
