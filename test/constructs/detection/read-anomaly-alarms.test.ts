@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EncryptedDatabase } from '../../../constructs/data/encrypted-database';
@@ -23,8 +23,8 @@ describe('ReadAnomalyAlarms', () => {
   const template = Template.fromStack(stack);
   const id = (c: { node: { defaultChild?: unknown } }) => stack.resolve((c.node.defaultChild as { logicalId: string }).logicalId) as string;
 
-  const alarmOn = (metricName: string) => resourcesOfType(template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties)
-    .find((a) => a.Metrics?.some((m: { MetricStat?: { Metric: { MetricName: string } } }) => m.MetricStat?.Metric.MetricName === metricName));
+  const alarmOn = (metricName: string): Record<string, any> => resourcesOfType(template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties)
+    .find((a) => a.Metrics?.some((m: { MetricStat?: { Metric: { MetricName: string } } }) => m.MetricStat?.Metric.MetricName === metricName)) ?? {};
 
   test('the bucket gets a whole-bucket request-metrics configuration (S3 request metrics exist only with one)', () => {
     template.hasResourceProperties('AWS::S3::Bucket', { MetricsConfigurations: [{ Id: 'dpp-read-volume' }] });
