@@ -1,4 +1,5 @@
-import { Validations, type Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
+import { LogDataProtection } from '../../constructs/audit/log-data-protection';
 import { PiiDataEvents } from '../../constructs/audit/pii-data-events';
 import { retentionOfAtLeast } from '../../constructs/audit/log-retention';
 import { CanaryRecords } from '../../constructs/detection/canary-records';
@@ -15,6 +16,8 @@ export interface DataProtection {
   readonly canaries?: CanaryRecords;
   /** The read-volume anomaly alarms of the PII stores (`features.readAnomalyAlarms`). */
   readonly readAnomalies?: ReadAnomalyAlarms;
+  /** The account-level data-protection policy of the logs (`features.logDataProtection`). */
+  readonly logDataProtection?: LogDataProtection;
 }
 
 /** The rule that fails when no trail of the environment logs the PII stores' data events (DPP 3.6). */
@@ -24,6 +27,13 @@ export const DATA_EVENTS_EXISTING_REASON =
   'An organization trail run by the organization\'s administrator account logs the data events of this account\'s PII stores (features.dataEvents="existing"); ' +
   'its selectors are reviewed there, and the management events stay on this environment\'s own trail.';
 
+/** The rule that warns on log groups no data-protection policy covers (DPP 3.6). */
+export const LOG_DATA_PROTECTION_RULE = 'DPP::DPP-3.6-LogGroupDataProtection';
+/** Why an environment with `features.logDataProtection: "existing"` is acceptable. */
+export const LOG_DATA_PROTECTION_EXISTING_REASON =
+  'The organization\'s administrator account applies the account-level CloudWatch Logs data-protection policy of this account (features.logDataProtection="existing"), ' +
+  'which audits and masks names, addresses, e-mail, phone and card numbers in every log group.';
+
 /** Whether a control is built here (`true`), provided by the organization (`"existing"`) or off. */
 function built(mode: FeatureMode): boolean {
   return mode === true;
@@ -32,11 +42,12 @@ function built(mode: FeatureMode): boolean {
 /**
  * Adds the DPP controls of issue 15 ("the DPP in full") to a baseline stack, each switched by its
  * `features` key: storage-layer logging of the PII stores, canary records with their alarms and
- * read-volume anomaly alarms (DPP 3.6 Logging and Monitoring: investigative alarms).
+ * read-volume anomaly alarms (DPP 3.6 Logging and Monitoring: investigative alarms), and the
+ * data-protection policy that keeps PII out of logs (DPP 3.6).
  * `"existing"` acknowledges the rule that asks for the control, with the reason, so the coverage
  * report shows who provides it; `false` leaves the rule to fail.
  */
-export function addDataProtection(stack: Stack, _environment: EnvironmentName, config: EnvironmentConfig, data: NetworkAndData, audit: IdentityAndAudit): DataProtection {
+export function addDataProtection(stack: Stack, environment: EnvironmentName, config: EnvironmentConfig, data: NetworkAndData, audit: IdentityAndAudit): DataProtection {
   const { features } = config;
 
   let dataEvents: PiiDataEvents | undefined;
@@ -76,5 +87,16 @@ export function addDataProtection(stack: Stack, _environment: EnvironmentName, c
     if (database) readAnomalies.addDatabase('database', database);
   }
 
-  return { dataEvents, canaries, readAnomalies };
+  let logDataProtection: LogDataProtection | undefined;
+  if (built(features.logDataProtection)) {
+    logDataProtection = new LogDataProtection(stack, 'LogDataProtection', {
+      encryptionKey: data.keys.logs,
+      findingsRetention: retentionOfAtLeast(config.logRetentionDays),
+      removalPolicy: environment === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+  } else if (features.logDataProtection === 'existing') {
+    Validations.of(stack).acknowledge({ id: LOG_DATA_PROTECTION_RULE, reason: LOG_DATA_PROTECTION_EXISTING_REASON });
+  }
+
+  return { dataEvents, canaries, readAnomalies, logDataProtection };
 }

@@ -72,6 +72,8 @@ export const featuresSchema = z.strictObject({
   canaryRecords: triState,
   /** Anomaly-detection alarms on each PII store's read volume (DPP 3.6 investigative alarms). */
   readAnomalyAlarms: triState,
+  /** The account-level CloudWatch Logs data-protection policy that masks PII in logs (DPP 3.6). */
+  logDataProtection: triState,
 });
 
 export const environmentSchema = z

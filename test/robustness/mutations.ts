@@ -786,6 +786,14 @@ export const MUTATIONS: readonly Mutation[] = [
       return { stack: 'prod', logicalId: table };
     },
   },
+  {
+    name: 'remove the account-level CloudWatch Logs data-protection policy',
+    clause: '3.6', ruleId: 'DPP-3.6-LogGroupDataProtection', level: 'warning',
+    mutate: (b) => {
+      delete b.prod.template.Resources[only(b.prod, 'AWS::Logs::AccountPolicy')];
+      return { stack: 'prod', logicalId: first(b.prod, LOG_GROUP) };
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

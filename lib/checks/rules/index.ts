@@ -15,6 +15,7 @@ import { rules as secureCoding } from './3.5-secure-coding';
 import { rules as loggingMonitoring } from './3.6-logging-monitoring';
 import { rules as vulnerabilityManagement } from './3.7-vulnerability-management';
 // Issue 15, the DPP in full: storage-layer logging, logs without PII, edge firewalls.
+import { LogGroupDataProtection } from './3.6-logging-monitoring/log-group-data-protection';
 import { PiiStoreDataEvents } from './3.6-logging-monitoring/pii-store-data-events';
 
 /** Every DPP rule, in clause order. */
@@ -35,6 +36,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...vulnerabilityManagement,
   // Issue 15, the DPP in full (rule files live in their clause's folder).
   PiiStoreDataEvents,
+  LogGroupDataProtection,
 ];
 
 let defaultRuleSet: RuleSet | undefined;
