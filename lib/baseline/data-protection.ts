@@ -2,6 +2,7 @@ import { RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
 import { LogDataProtection } from '../../constructs/audit/log-data-protection';
 import { PiiDataEvents } from '../../constructs/audit/pii-data-events';
 import { retentionOfAtLeast } from '../../constructs/audit/log-retention';
+import { AccessAnalyzers } from '../../constructs/identity/access-analyzers';
 import { CanaryRecords } from '../../constructs/detection/canary-records';
 import { ReadAnomalyAlarms } from '../../constructs/detection/read-anomaly-alarms';
 import type { EnvironmentConfig, EnvironmentName, FeatureMode } from '../config';
@@ -18,6 +19,8 @@ export interface DataProtection {
   readonly readAnomalies?: ReadAnomalyAlarms;
   /** The account-level data-protection policy of the logs (`features.logDataProtection`). */
   readonly logDataProtection?: LogDataProtection;
+  /** IAM Access Analyzer, external and unused access (`features.accessAnalyzer`). */
+  readonly accessAnalyzers?: AccessAnalyzers;
 }
 
 /** The rule that fails when no trail of the environment logs the PII stores' data events (DPP 3.6). */
@@ -43,7 +46,8 @@ function built(mode: FeatureMode): boolean {
  * Adds the DPP controls of issue 15 ("the DPP in full") to a baseline stack, each switched by its
  * `features` key: storage-layer logging of the PII stores, canary records with their alarms and
  * read-volume anomaly alarms (DPP 3.6 Logging and Monitoring: investigative alarms), and the
- * data-protection policy that keeps PII out of logs (DPP 3.6).
+ * data-protection policy that keeps PII out of logs (DPP 3.6), and access baselining with IAM Access
+ * Analyzer (DPP 2.2).
  * `"existing"` acknowledges the rule that asks for the control, with the reason, so the coverage
  * report shows who provides it; `false` leaves the rule to fail.
  */
@@ -98,5 +102,7 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
     Validations.of(stack).acknowledge({ id: LOG_DATA_PROTECTION_RULE, reason: LOG_DATA_PROTECTION_EXISTING_REASON });
   }
 
-  return { dataEvents, canaries, readAnomalies, logDataProtection };
+  const accessAnalyzers = built(features.accessAnalyzer) ? new AccessAnalyzers(stack, 'AccessAnalyzers', { alertTopic: audit.alarms.topic }) : undefined;
+
+  return { dataEvents, canaries, readAnomalies, logDataProtection, accessAnalyzers };
 }

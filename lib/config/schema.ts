@@ -74,6 +74,8 @@ export const featuresSchema = z.strictObject({
   readAnomalyAlarms: triState,
   /** The account-level CloudWatch Logs data-protection policy that masks PII in logs (DPP 3.6). */
   logDataProtection: triState,
+  /** IAM Access Analyzer, external and unused access (DPP 2.2 access baselining). */
+  accessAnalyzer: triState,
 });
 
 export const environmentSchema = z
