@@ -3,6 +3,7 @@ import { LogDataProtection } from '../../constructs/audit/log-data-protection';
 import { PiiDataEvents } from '../../constructs/audit/pii-data-events';
 import { retentionOfAtLeast } from '../../constructs/audit/log-retention';
 import { AccessAnalyzers } from '../../constructs/identity/access-analyzers';
+import { DataBackups } from '../../constructs/data/data-backups';
 import { CanaryRecords } from '../../constructs/detection/canary-records';
 import { ReadAnomalyAlarms } from '../../constructs/detection/read-anomaly-alarms';
 import type { EnvironmentConfig, EnvironmentName, FeatureMode } from '../config';
@@ -21,6 +22,8 @@ export interface DataProtection {
   readonly logDataProtection?: LogDataProtection;
   /** IAM Access Analyzer, external and unused access (`features.accessAnalyzer`). */
   readonly accessAnalyzers?: AccessAnalyzers;
+  /** The backup plan of the PII stores (`features.backups`). */
+  readonly backups?: DataBackups;
 }
 
 /** The rule that fails when no trail of the environment logs the PII stores' data events (DPP 3.6). */
@@ -46,8 +49,8 @@ function built(mode: FeatureMode): boolean {
  * Adds the DPP controls of issue 15 ("the DPP in full") to a baseline stack, each switched by its
  * `features` key: storage-layer logging of the PII stores, canary records with their alarms and
  * read-volume anomaly alarms (DPP 3.6 Logging and Monitoring: investigative alarms), and the
- * data-protection policy that keeps PII out of logs (DPP 3.6), and access baselining with IAM Access
- * Analyzer (DPP 2.2).
+ * data-protection policy that keeps PII out of logs (DPP 3.6), access baselining with IAM Access
+ * Analyzer (DPP 2.2), and backups of the PII stores within their retention (DPP 3.7).
  * `"existing"` acknowledges the rule that asks for the control, with the reason, so the coverage
  * report shows who provides it; `false` leaves the rule to fail.
  */
@@ -104,5 +107,18 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
 
   const accessAnalyzers = built(features.accessAnalyzer) ? new AccessAnalyzers(stack, 'AccessAnalyzers', { alertTopic: audit.alarms.topic }) : undefined;
 
-  return { dataEvents, canaries, readAnomalies, logDataProtection, accessAnalyzers };
+  let backups: DataBackups | undefined;
+  if (built(features.backups)) {
+    backups = new DataBackups(stack, 'Backups', {
+      encryptionKey: data.keys.data,
+      piiRetentionDays: config.piiRetentionDays,
+      removalPolicy: environment === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    backups.addBucket('pii-bucket', data.piiBucket.bucket);
+    backups.addTable('pii-table', data.piiTable.table);
+    const database = data.database.cluster ?? data.database.instance;
+    if (database) backups.addDatabase('database', database);
+  }
+
+  return { dataEvents, canaries, readAnomalies, logDataProtection, accessAnalyzers, backups };
 }

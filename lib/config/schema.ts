@@ -76,6 +76,8 @@ export const featuresSchema = z.strictObject({
   logDataProtection: triState,
   /** IAM Access Analyzer, external and unused access (DPP 2.2 access baselining). */
   accessAnalyzer: triState,
+  /** AWS Backup plans of the PII stores, within the PII retention, with restore testing (DPP 3.7). */
+  backups: triState,
 });
 
 export const environmentSchema = z

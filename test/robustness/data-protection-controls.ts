@@ -2,7 +2,7 @@
  * The data-protection controls of issue 15 that no DPP rule can assert on a template (whether an
  * alarm watches the right store is a wiring question, not a property), checked on the synthesized
  * baseline by name: each PII bucket and table has a canary alarm and a read-volume anomaly alarm,
- * and each PII database an anomaly alarm. `missingControls` lists what is missing, one line per
+ * each PII database an anomaly alarm, and each of them a backup selection (DPP 3.7). `missingControls` lists what is missing, one line per
  * store and control, so a mutation that removes one is caught by a test naming the control.
  */
 import { PII, idsOf, type MutableStack, type Resource } from './mutations';
@@ -38,6 +38,10 @@ function hasAnomalyAlarm(stack: MutableStack, store: string): boolean {
   return alarms(stack).some((a) => notifies(a) && a.Properties?.ThresholdMetricId !== undefined && mentions(a.Properties?.Metrics, store));
 }
 
+function hasBackupSelection(stack: MutableStack, store: string): boolean {
+  return idsOf(stack, 'AWS::Backup::BackupSelection').some((id) => mentions(stack.template.Resources[id].Properties?.BackupSelection, store));
+}
+
 /** What is missing, as `<control> of <logical ID>`. */
 export function missingControls(stack: MutableStack): string[] {
   const missing: string[] = [];
@@ -45,10 +49,12 @@ export function missingControls(stack: MutableStack): string[] {
     for (const store of idsOf(stack, type, PII)) {
       if (!hasCanaryAlarm(stack, store)) missing.push(`canary alarm of ${store}`);
       if (!hasAnomalyAlarm(stack, store)) missing.push(`read-volume anomaly alarm of ${store}`);
+      if (!hasBackupSelection(stack, store)) missing.push(`backup selection of ${store}`);
     }
   }
   for (const store of idsOf(stack, 'AWS::RDS::DBCluster', PII)) {
     if (!hasAnomalyAlarm(stack, store)) missing.push(`read-volume anomaly alarm of ${store}`);
+    if (!hasBackupSelection(stack, store)) missing.push(`backup selection of ${store}`);
   }
   return missing;
 }
@@ -84,6 +90,17 @@ export const CONTROL_MUTATIONS: readonly ControlMutation[] = [
     mutate: (stack) => {
       const [table] = idsOf(stack, 'AWS::DynamoDB::Table', PII);
       removeAlarmWhere(stack, (a) => a.Properties?.ThresholdMetricId !== undefined && mentions(a.Properties?.Metrics, table));
+      return table;
+    },
+  },
+  {
+    name: 'remove the backup selection of the PII table',
+    control: 'backup selection of <store>',
+    mutate: (stack) => {
+      const [table] = idsOf(stack, 'AWS::DynamoDB::Table', PII);
+      const selection = idsOf(stack, 'AWS::Backup::BackupSelection').find((id) => mentions(stack.template.Resources[id].Properties?.BackupSelection, table));
+      if (!selection) throw new Error('mutation: no backup selection of the PII table');
+      delete stack.template.Resources[selection];
       return table;
     },
   },
