@@ -1,9 +1,10 @@
-import { RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
 import { LogDataProtection } from '../../constructs/audit/log-data-protection';
 import { PiiDataEvents } from '../../constructs/audit/pii-data-events';
 import { retentionOfAtLeast } from '../../constructs/audit/log-retention';
 import { AccessAnalyzers } from '../../constructs/identity/access-analyzers';
 import { DataBackups } from '../../constructs/data/data-backups';
+import { EdgeAudience, EdgeFirewall } from '../../constructs/network/edge-firewall';
 import { CanaryRecords } from '../../constructs/detection/canary-records';
 import { ReadAnomalyAlarms } from '../../constructs/detection/read-anomaly-alarms';
 import type { EnvironmentConfig, EnvironmentName, FeatureMode } from '../config';
@@ -24,6 +25,8 @@ export interface DataProtection {
   readonly accessAnalyzers?: AccessAnalyzers;
   /** The backup plan of the PII stores (`features.backups`). */
   readonly backups?: DataBackups;
+  /** The web ACL for the workload's entry points, allowing only the approved networks (`features.edgeFirewall`). */
+  readonly edgeFirewall?: EdgeFirewall;
 }
 
 /** The rule that fails when no trail of the environment logs the PII stores' data events (DPP 3.6). */
@@ -50,7 +53,8 @@ function built(mode: FeatureMode): boolean {
  * `features` key: storage-layer logging of the PII stores, canary records with their alarms and
  * read-volume anomaly alarms (DPP 3.6 Logging and Monitoring: investigative alarms), and the
  * data-protection policy that keeps PII out of logs (DPP 3.6), access baselining with IAM Access
- * Analyzer (DPP 2.2), and backups of the PII stores within their retention (DPP 3.7).
+ * Analyzer (DPP 2.2), backups of the PII stores within their retention (DPP 3.7), and a web ACL
+ * for the workload's public entry points (DPP 2.1).
  * `"existing"` acknowledges the rule that asks for the control, with the reason, so the coverage
  * report shows who provides it; `false` leaves the rule to fail.
  */
@@ -120,5 +124,17 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
     if (database) backups.addDatabase('database', database);
   }
 
-  return { dataEvents, canaries, readAnomalies, logDataProtection, accessAnalyzers, backups };
+  let edgeFirewall: EdgeFirewall | undefined;
+  if (built(features.edgeFirewall)) {
+    edgeFirewall = new EdgeFirewall(stack, 'EdgeFirewall', {
+      audience: EdgeAudience.APPROVED_NETWORKS,
+      approvedCidrs: config.approvedCidrs,
+      name: `dpp-${environment}-approved-networks`,
+      logEncryptionKey: data.keys.logs,
+      logRetention: retentionOfAtLeast(config.logRetentionDays),
+    });
+    new CfnOutput(stack, 'EdgeWebAclArn', { value: edgeFirewall.webAcl.attrArn, description: 'The WAFv2 web ACL that admits only the approved networks: associate it with the workload\'s load balancers and API stages (DPP 2.1)' });
+  }
+
+  return { dataEvents, canaries, readAnomalies, logDataProtection, accessAnalyzers, backups, edgeFirewall };
 }

@@ -78,6 +78,8 @@ export const featuresSchema = z.strictObject({
   accessAnalyzer: triState,
   /** AWS Backup plans of the PII stores, within the PII retention, with restore testing (DPP 3.7). */
   backups: triState,
+  /** A WAFv2 web ACL allowing only approvedCidrs, for the public entry points a workload adds (DPP 2.1). */
+  edgeFirewall: triState,
 });
 
 export const environmentSchema = z

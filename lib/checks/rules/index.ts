@@ -15,6 +15,7 @@ import { rules as secureCoding } from './3.5-secure-coding';
 import { rules as loggingMonitoring } from './3.6-logging-monitoring';
 import { rules as vulnerabilityManagement } from './3.7-vulnerability-management';
 // Issue 15, the DPP in full: storage-layer logging, logs without PII, edge firewalls.
+import { PublicEntryPointWebAcl } from './2.1-network-protection/public-entry-point-web-acl';
 import { LogGroupDataProtection } from './3.6-logging-monitoring/log-group-data-protection';
 import { PiiStoreDataEvents } from './3.6-logging-monitoring/pii-store-data-events';
 
@@ -37,6 +38,7 @@ export const ALL_RULES: readonly Rule[] = [
   // Issue 15, the DPP in full (rule files live in their clause's folder).
   PiiStoreDataEvents,
   LogGroupDataProtection,
+  PublicEntryPointWebAcl,
 ];
 
 let defaultRuleSet: RuleSet | undefined;
