@@ -26,3 +26,4 @@ export * from './audit/log-data-protection';
 export * from './detection/detective-services';
 export * from './detection/canary-records';
 export * from './detection/read-anomaly-alarms';
+export * from './detection/data-loss-alerts';

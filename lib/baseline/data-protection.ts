@@ -5,6 +5,7 @@ import { retentionOfAtLeast } from '../../constructs/audit/log-retention';
 import { AccessAnalyzers } from '../../constructs/identity/access-analyzers';
 import { DataBackups } from '../../constructs/data/data-backups';
 import { EdgeAudience, EdgeFirewall } from '../../constructs/network/edge-firewall';
+import { DataLossAlerts } from '../../constructs/detection/data-loss-alerts';
 import { CanaryRecords } from '../../constructs/detection/canary-records';
 import { ReadAnomalyAlarms } from '../../constructs/detection/read-anomaly-alarms';
 import type { EnvironmentConfig, EnvironmentName, FeatureMode } from '../config';
@@ -27,6 +28,8 @@ export interface DataProtection {
   readonly backups?: DataBackups;
   /** The web ACL for the workload's entry points, allowing only the approved networks (`features.edgeFirewall`). */
   readonly edgeFirewall?: EdgeFirewall;
+  /** Macie findings to the security topic (`features.dataLossAlerts`). */
+  readonly dataLossAlerts?: DataLossAlerts;
 }
 
 /** The rule that fails when no trail of the environment logs the PII stores' data events (DPP 3.6). */
@@ -53,8 +56,8 @@ function built(mode: FeatureMode): boolean {
  * `features` key: storage-layer logging of the PII stores, canary records with their alarms and
  * read-volume anomaly alarms (DPP 3.6 Logging and Monitoring: investigative alarms), and the
  * data-protection policy that keeps PII out of logs (DPP 3.6), access baselining with IAM Access
- * Analyzer (DPP 2.2), backups of the PII stores within their retention (DPP 3.7), and a web ACL
- * for the workload's public entry points (DPP 2.1).
+ * Analyzer (DPP 2.2), backups of the PII stores within their retention (DPP 3.7), a web ACL
+ * for the workload's public entry points (DPP 2.1), and Macie findings to the topic (DPP 3.3).
  * `"existing"` acknowledges the rule that asks for the control, with the reason, so the coverage
  * report shows who provides it; `false` leaves the rule to fail.
  */
@@ -136,5 +139,7 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
     new CfnOutput(stack, 'EdgeWebAclArn', { value: edgeFirewall.webAcl.attrArn, description: 'The WAFv2 web ACL that admits only the approved networks: associate it with the workload\'s load balancers and API stages (DPP 2.1)' });
   }
 
-  return { dataEvents, canaries, readAnomalies, logDataProtection, accessAnalyzers, backups, edgeFirewall };
+  const dataLossAlerts = built(features.dataLossAlerts) ? new DataLossAlerts(stack, 'DataLossAlerts', { alertTopic: audit.alarms.topic }) : undefined;
+
+  return { dataEvents, canaries, readAnomalies, logDataProtection, accessAnalyzers, backups, edgeFirewall, dataLossAlerts };
 }

@@ -80,6 +80,8 @@ export const featuresSchema = z.strictObject({
   backups: triState,
   /** A WAFv2 web ACL allowing only approvedCidrs, for the public entry points a workload adds (DPP 2.1). */
   edgeFirewall: triState,
+  /** Amazon Macie findings routed to the security topic (DPP 3.3 data loss prevention). */
+  dataLossAlerts: triState,
 });
 
 export const environmentSchema = z

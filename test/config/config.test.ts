@@ -35,7 +35,7 @@ describe('environment configuration', () => {
     expect(valid.environments.test).toMatchObject({ piiRetentionDays: 30, logRetentionDays: 365, applicationPort: 8443, databasePort: 5432 });
     expect(valid.environments.prod.features).toEqual({
       guardDuty: true, securityHub: true, config: true, macie: true, inspector: true, userPool: true,
-      dataEvents: true, canaryRecords: true, readAnomalyAlarms: true, logDataProtection: true, accessAnalyzer: true, backups: true, edgeFirewall: true,
+      dataEvents: true, canaryRecords: true, readAnomalyAlarms: true, logDataProtection: true, accessAnalyzer: true, backups: true, edgeFirewall: true, dataLossAlerts: true,
     });
   });
 
