@@ -1,4 +1,7 @@
 import { CfnOutput, RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as rds from 'aws-cdk-lib/aws-rds';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { LogDataProtection } from '../../constructs/audit/log-data-protection';
 import { PiiDataEvents } from '../../constructs/audit/pii-data-events';
 import { retentionOfAtLeast } from '../../constructs/audit/log-retention';
@@ -46,6 +49,21 @@ export const LOG_DATA_PROTECTION_EXISTING_REASON =
   'The organization\'s administrator account applies the account-level CloudWatch Logs data-protection policy of this account (features.logDataProtection="existing"), ' +
   'which audits and masks names, addresses, e-mail, phone and card numbers in every log group.';
 
+/** A control that takes the PII stores one by one (canaries, read-volume alarms, backups). */
+interface PiiStoreControl {
+  addBucket(id: string, bucket: s3.Bucket): unknown;
+  addTable(id: string, table: dynamodb.Table): unknown;
+  addDatabase?(id: string, database: rds.IDatabaseCluster | rds.IDatabaseInstance): unknown;
+}
+
+/** Adds the baseline's PII bucket, PII table and (where the control takes one) database to a control. */
+function addPiiStores(control: PiiStoreControl, data: NetworkAndData): void {
+  control.addBucket('pii-bucket', data.piiBucket.bucket);
+  control.addTable('pii-table', data.piiTable.table);
+  const database = data.database.cluster ?? data.database.instance;
+  if (database && control.addDatabase) control.addDatabase('database', database);
+}
+
 /** Whether a control is built here (`true`), provided by the organization (`"existing"`) or off. */
 function built(mode: FeatureMode): boolean {
   return mode === true;
@@ -63,6 +81,7 @@ function built(mode: FeatureMode): boolean {
  */
 export function addDataProtection(stack: Stack, environment: EnvironmentName, config: EnvironmentConfig, data: NetworkAndData, audit: IdentityAndAudit): DataProtection {
   const { features } = config;
+  const removalPolicy = environment === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
   let dataEvents: PiiDataEvents | undefined;
   if (built(features.dataEvents)) {
@@ -88,17 +107,13 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
       logRetention: retentionOfAtLeast(config.logRetentionDays),
       logEncryptionKey: data.keys.logs,
     });
-    canaries.addBucket('pii-bucket', data.piiBucket.bucket);
-    canaries.addTable('pii-table', data.piiTable.table);
+    addPiiStores(canaries, data);
   }
 
   let readAnomalies: ReadAnomalyAlarms | undefined;
   if (built(features.readAnomalyAlarms)) {
     readAnomalies = new ReadAnomalyAlarms(stack, 'ReadAnomalyAlarms', { alertTopic: audit.alarms.topic });
-    readAnomalies.addBucket('pii-bucket', data.piiBucket.bucket);
-    readAnomalies.addTable('pii-table', data.piiTable.table);
-    const database = data.database.cluster ?? data.database.instance;
-    if (database) readAnomalies.addDatabase('database', database);
+    addPiiStores(readAnomalies, data);
   }
 
   let logDataProtection: LogDataProtection | undefined;
@@ -106,7 +121,7 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
     logDataProtection = new LogDataProtection(stack, 'LogDataProtection', {
       encryptionKey: data.keys.logs,
       findingsRetention: retentionOfAtLeast(config.logRetentionDays),
-      removalPolicy: environment === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy,
     });
   } else if (features.logDataProtection === 'existing') {
     Validations.of(stack).acknowledge({ id: LOG_DATA_PROTECTION_RULE, reason: LOG_DATA_PROTECTION_EXISTING_REASON });
@@ -119,12 +134,9 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
     backups = new DataBackups(stack, 'Backups', {
       encryptionKey: data.keys.data,
       piiRetentionDays: config.piiRetentionDays,
-      removalPolicy: environment === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy,
     });
-    backups.addBucket('pii-bucket', data.piiBucket.bucket);
-    backups.addTable('pii-table', data.piiTable.table);
-    const database = data.database.cluster ?? data.database.instance;
-    if (database) backups.addDatabase('database', database);
+    addPiiStores(backups, data);
   }
 
   let edgeFirewall: EdgeFirewall | undefined;
