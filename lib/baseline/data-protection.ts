@@ -151,7 +151,7 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
     new CfnOutput(stack, 'EdgeWebAclArn', { value: edgeFirewall.webAcl.attrArn, description: 'The WAFv2 web ACL that admits only the approved networks: associate it with the workload\'s load balancers and API stages (DPP 2.1)' });
   }
 
-  const dataLossAlerts = built(features.dataLossAlerts) ? new DataLossAlerts(stack, 'DataLossAlerts', { alertTopic: audit.alarms.topic }) : undefined;
+  const dataLossAlerts = built(features.dataLossAlerts) ? new DataLossAlerts(stack, 'DataLossAlerts', { alertTopic: audit.alarms.topic, inspectedKeys: [data.keys.data] }) : undefined;
 
   return { dataEvents, canaries, readAnomalies, logDataProtection, accessAnalyzers, backups, edgeFirewall, dataLossAlerts };
 }
