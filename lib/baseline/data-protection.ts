@@ -57,16 +57,22 @@ interface PiiStoreControl {
 }
 
 /** Adds the baseline's PII bucket, PII table and (where the control takes one) database to a control. */
-function addPiiStores(control: PiiStoreControl, data: NetworkAndData): void {
-  control.addBucket('pii-bucket', data.piiBucket.bucket);
-  control.addTable('pii-table', data.piiTable.table);
+function addPiiStores<T extends PiiStoreControl>(target: T, data: NetworkAndData): T {
+  target.addBucket('pii-bucket', data.piiBucket.bucket);
+  target.addTable('pii-table', data.piiTable.table);
   const database = data.database.cluster ?? data.database.instance;
-  if (database && control.addDatabase) control.addDatabase('database', database);
+  if (database && target.addDatabase) target.addDatabase('database', database);
+  return target;
 }
 
-/** Whether a control is built here (`true`), provided by the organization (`"existing"`) or off. */
-function built(mode: FeatureMode): boolean {
-  return mode === true;
+/**
+ * A control by its feature mode: built here (`true`); left to the organization (`"existing"`),
+ * acknowledging the rule that asks for it, if any, with the reason; or off (`false`).
+ */
+function control<T>(stack: Stack, mode: FeatureMode, build: () => T, existing?: { rule: string; reason: string }): T | undefined {
+  if (mode === true) return build();
+  if (mode === 'existing' && existing) Validations.of(stack).acknowledge({ id: existing.rule, reason: existing.reason });
+  return undefined;
 }
 
 /**
@@ -83,75 +89,53 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
   const { features } = config;
   const removalPolicy = environment === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
-  let dataEvents: PiiDataEvents | undefined;
-  if (built(features.dataEvents)) {
-    dataEvents = new PiiDataEvents(stack, 'PiiDataEvents', {
-      bucket: audit.trail.bucket,
-      encryptionKey: audit.trail.encryptionKey,
-      logGroup: audit.trail.logGroup,
-    });
-    dataEvents.registerBucket(data.piiBucket.bucket);
-    dataEvents.registerTable(data.piiTable.table);
-  } else if (features.dataEvents === 'existing') {
-    Validations.of(stack).acknowledge({ id: DATA_EVENTS_RULE, reason: DATA_EVENTS_EXISTING_REASON });
-  }
+  const topic = audit.alarms.topic;
+  const logRetention = retentionOfAtLeast(config.logRetentionDays);
 
-  let canaries: CanaryRecords | undefined;
-  if (built(features.canaryRecords)) {
-    canaries = new CanaryRecords(stack, 'CanaryRecords', {
-      alertTopic: audit.alarms.topic,
-      trailLogGroup: audit.trail.logGroup,
-      // The PII bucket accepts object requests only through the VPC's S3 endpoint.
-      vpc: data.network.vpc,
-      vpcSubnets: data.network.subnetSelection('application'),
-      logRetention: retentionOfAtLeast(config.logRetentionDays),
-      logEncryptionKey: data.keys.logs,
-    });
-    addPiiStores(canaries, data);
-  }
+  const dataEvents = control(stack, features.dataEvents, () => {
+    const trail = new PiiDataEvents(stack, 'PiiDataEvents', { bucket: audit.trail.bucket, encryptionKey: audit.trail.encryptionKey, logGroup: audit.trail.logGroup });
+    trail.registerBucket(data.piiBucket.bucket);
+    trail.registerTable(data.piiTable.table);
+    return trail;
+  }, { rule: DATA_EVENTS_RULE, reason: DATA_EVENTS_EXISTING_REASON });
 
-  let readAnomalies: ReadAnomalyAlarms | undefined;
-  if (built(features.readAnomalyAlarms)) {
-    readAnomalies = new ReadAnomalyAlarms(stack, 'ReadAnomalyAlarms', { alertTopic: audit.alarms.topic });
-    addPiiStores(readAnomalies, data);
-  }
+  const canaries = control(stack, features.canaryRecords, () => addPiiStores(new CanaryRecords(stack, 'CanaryRecords', {
+    alertTopic: topic,
+    trailLogGroup: audit.trail.logGroup,
+    // The PII bucket accepts object requests only through the VPC's S3 endpoint.
+    vpc: data.network.vpc,
+    vpcSubnets: data.network.subnetSelection('application'),
+    logRetention,
+    logEncryptionKey: data.keys.logs,
+  }), data));
 
-  let logDataProtection: LogDataProtection | undefined;
-  if (built(features.logDataProtection)) {
-    logDataProtection = new LogDataProtection(stack, 'LogDataProtection', {
-      encryptionKey: data.keys.logs,
-      findingsRetention: retentionOfAtLeast(config.logRetentionDays),
-      removalPolicy,
-    });
-  } else if (features.logDataProtection === 'existing') {
-    Validations.of(stack).acknowledge({ id: LOG_DATA_PROTECTION_RULE, reason: LOG_DATA_PROTECTION_EXISTING_REASON });
-  }
+  const readAnomalies = control(stack, features.readAnomalyAlarms, () => addPiiStores(new ReadAnomalyAlarms(stack, 'ReadAnomalyAlarms', { alertTopic: topic }), data));
 
-  const accessAnalyzers = built(features.accessAnalyzer) ? new AccessAnalyzers(stack, 'AccessAnalyzers', { alertTopic: audit.alarms.topic }) : undefined;
+  const logDataProtection = control(stack, features.logDataProtection,
+    () => new LogDataProtection(stack, 'LogDataProtection', { encryptionKey: data.keys.logs, findingsRetention: logRetention, removalPolicy }),
+    { rule: LOG_DATA_PROTECTION_RULE, reason: LOG_DATA_PROTECTION_EXISTING_REASON });
 
-  let backups: DataBackups | undefined;
-  if (built(features.backups)) {
-    backups = new DataBackups(stack, 'Backups', {
-      encryptionKey: data.keys.data,
-      piiRetentionDays: config.piiRetentionDays,
-      removalPolicy,
-    });
-    addPiiStores(backups, data);
-  }
+  const accessAnalyzers = control(stack, features.accessAnalyzer, () => new AccessAnalyzers(stack, 'AccessAnalyzers', { alertTopic: topic }));
 
-  let edgeFirewall: EdgeFirewall | undefined;
-  if (built(features.edgeFirewall)) {
-    edgeFirewall = new EdgeFirewall(stack, 'EdgeFirewall', {
+  const backups = control(stack, features.backups, () => addPiiStores(new DataBackups(stack, 'Backups', {
+    encryptionKey: data.keys.data,
+    piiRetentionDays: config.piiRetentionDays,
+    removalPolicy,
+  }), data));
+
+  const edgeFirewall = control(stack, features.edgeFirewall, () => {
+    const firewall = new EdgeFirewall(stack, 'EdgeFirewall', {
       audience: EdgeAudience.APPROVED_NETWORKS,
       approvedCidrs: config.approvedCidrs,
       name: `dpp-${environment}-approved-networks`,
       logEncryptionKey: data.keys.logs,
-      logRetention: retentionOfAtLeast(config.logRetentionDays),
+      logRetention,
     });
-    new CfnOutput(stack, 'EdgeWebAclArn', { value: edgeFirewall.webAcl.attrArn, description: 'The WAFv2 web ACL that admits only the approved networks: associate it with the workload\'s load balancers and API stages (DPP 2.1)' });
-  }
+    new CfnOutput(stack, 'EdgeWebAclArn', { value: firewall.webAcl.attrArn, description: 'The WAFv2 web ACL that admits only the approved networks: associate it with the workload\'s load balancers and API stages (DPP 2.1)' });
+    return firewall;
+  });
 
-  const dataLossAlerts = built(features.dataLossAlerts) ? new DataLossAlerts(stack, 'DataLossAlerts', { alertTopic: audit.alarms.topic, inspectedKeys: [data.keys.data] }) : undefined;
+  const dataLossAlerts = control(stack, features.dataLossAlerts, () => new DataLossAlerts(stack, 'DataLossAlerts', { alertTopic: topic, inspectedKeys: [data.keys.data] }));
 
   return { dataEvents, canaries, readAnomalies, logDataProtection, accessAnalyzers, backups, edgeFirewall, dataLossAlerts };
 }
