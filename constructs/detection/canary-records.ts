@@ -184,7 +184,7 @@ export class CanaryRecords extends Construct {
   }
 
   private addRecord(id: string, properties: Record<string, string>, pattern: string, what: string, store: Construct): cloudwatch.Alarm {
-    if (this.records[id]) invalidProp(NAME, `add…(${id})`, 'is already used by another store');
+    if (this.records[id]) invalidProp(NAME, 'id', `${JSON.stringify(id)} is already used by another store`);
     const scope = new Construct(this, id);
     const record = new CustomResource(scope, 'Record', { serviceToken: this.provider.serviceToken, resourceType: CANARY_RECORD_TYPE, properties });
     // The record goes before its store on delete, and the store exists before the record is written.

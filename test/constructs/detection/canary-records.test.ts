@@ -97,5 +97,8 @@ describe('CanaryRecords', () => {
     const numeric = new dynamodb.Table(stack, 'Numeric', { partitionKey: { name: 'id', type: dynamodb.AttributeType.NUMBER } });
     expect(() => canaries.addTable('numeric', numeric)).toThrow('CanaryRecords: addTable(numeric) needs string key attributes for the canary item; id is N');
     expect(() => canaries.addTable('bad id!', numeric)).toThrow(/CanaryRecords: (id must be|addTable)/);
+    const strings = new dynamodb.Table(stack, 'Strings', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });
+    canaries.addTable('strings', strings);
+    expect(() => canaries.addTable('strings', strings)).toThrow('CanaryRecords: id "strings" is already used by another store');
   });
 });
