@@ -1,7 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -17,13 +14,6 @@ export const MACIE_FINDING_EVENT = { source: 'aws.macie', detailType: 'Macie Fin
 export interface DataLossAlertsProps {
   /** The security topic (e.g. {@link SecurityAlarms.topic}). */
   readonly alertTopic: sns.ITopic;
-  /**
-   * Customer-managed keys of buckets Macie must inspect (e.g. `EncryptionKeys.data`): Macie's
-   * service-linked role gets `kms:Decrypt` in each key's policy, without which Macie cannot read
-   * SSE-KMS objects (Macie User Guide, "Allowing Macie to use a customer managed AWS KMS key").
-   * @default - none
-   */
-  readonly inspectedKeys?: readonly kms.IKey[];
 }
 
 /**
@@ -43,14 +33,5 @@ export class DataLossAlerts extends Construct {
       eventPattern: { source: [MACIE_FINDING_EVENT.source], detailType: [MACIE_FINDING_EVENT.detailType] },
       targets: [new targets.SnsTopic(props.alertTopic)],
     });
-    const { partition, account } = Stack.of(this);
-    for (const key of props.inspectedKeys ?? []) {
-      key.addToResourcePolicy(new iam.PolicyStatement({
-        sid: 'MacieInspectsObjects',
-        principals: [new iam.ArnPrincipal(`arn:${partition}:iam::${account}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie`)],
-        actions: ['kms:Decrypt'],
-        resources: ['*'],
-      }));
-    }
   }
 }

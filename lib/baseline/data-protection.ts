@@ -135,7 +135,7 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
     return firewall;
   });
 
-  const dataLossAlerts = control(stack, features.dataLossAlerts, () => new DataLossAlerts(stack, 'DataLossAlerts', { alertTopic: topic, inspectedKeys: [data.keys.data] }));
+  const dataLossAlerts = control(stack, features.dataLossAlerts, () => new DataLossAlerts(stack, 'DataLossAlerts', { alertTopic: topic }));
 
   return { dataEvents, canaries, readAnomalies, logDataProtection, accessAnalyzers, backups, edgeFirewall, dataLossAlerts };
 }
