@@ -304,7 +304,7 @@ export class EncryptedDatabase extends Construct implements ec2.IConnectable {
     }
     acknowledgeNag(store, 'NIST.800.53.R5-RDSInBackupPlan',
       `Automated backups kept ${backupRetentionDays} days with point-in-time restore (DPP 3.7 Vulnerability Management: restore availability) and a final snapshot on removal restore the database. ` +
-      'An AWS Backup plan would keep further copies of the PII on its own schedule, which the retention limits (DPP 3.1) and deletion requests (DPP 2.8) would also have to reach; for Aurora, AWS Backup protects the cluster, not the member instances this rule looks at.');
+      'For Aurora, AWS Backup protects the cluster, not the member instances this rule looks at: the baseline adds the cluster to its DataBackups plan, whose recovery points are deleted within the PII retention (DPP 3.1, 2.8).');
     acknowledgeNag(store, 'NIST.800.53.R5-RDSEnhancedMonitoringEnabled',
       'Enhanced Monitoring writes OS metrics to an RDSOSMetrics log group that RDS creates outside the stack, without the logs key and with 30-day retention, which DPP 3.4 and 3.6 would not accept. ' +
       'The database is monitored instead through CloudWatch metrics, Performance Insights (encrypted with the data key) and its exported postgresql and iam-db-auth-error logs.');

@@ -2,7 +2,6 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { acknowledgeNag } from '../common/nag-acknowledgments';
 import { invalidProp, policyFor, requireIntegerInRange } from '../common/validate';
 import { attributionOf, tagStore } from './attribution';
 import { recordCreationTrace } from '../common/creation-trace';
@@ -76,8 +75,5 @@ export class PiiTable extends Construct {
       removalPolicy: disposable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     });
     tagStore(this.table, attribution);
-    acknowledgeNag(this.table, 'NIST.800.53.R5-DynamoDBInBackupPlan',
-      `Point-in-time recovery, bounded to ${recoveryDays} days, restores the table (DPP 3.7 Vulnerability Management: restore availability), and deletion protection guards it unless disposable. ` +
-      'An AWS Backup plan would keep copies of the PII beyond that window and the items\' TTL, which the retention limits (DPP 3.1) and deletion requests (DPP 2.8) would also have to reach.');
   }
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -73,6 +74,23 @@ export interface HandlerFunctionProps {
    * @default Duration.seconds(30)
    */
   readonly timeout?: Duration;
+  /**
+   * The VPC to run in, for a handler that must reach a store only through the VPC's endpoints
+   * (a PII bucket that denies requests from outside them). Lambda then needs its role to manage
+   * network interfaces, which CDK grants.
+   * @default - not in a VPC
+   */
+  readonly vpc?: ec2.IVpc;
+  /**
+   * The subnets, with `vpc`.
+   * @default - the VPC's private subnets
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  /**
+   * The security groups, with `vpc`.
+   * @default - one that allows all outbound traffic
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
 }
 
 /**
@@ -108,6 +126,9 @@ export class HandlerFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(30),
       memorySize: 256,
       environment: props.environment,
+      vpc: props.vpc,
+      vpcSubnets: props.vpcSubnets,
+      securityGroups: props.securityGroups,
       logGroup: this.logGroup,
       bundling: {
         externalModules: ['@aws-sdk/*'],

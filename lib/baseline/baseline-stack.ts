@@ -5,6 +5,7 @@ import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN, TAG_ENVIRONMENT } from '../checks/
 import { policyOf, POLICY_CONTEXT_KEY } from '../policy/context';
 import type { PolicyProfile } from '../policy/profile';
 import { incidentContactProblem } from '../policy/validators';
+import { addDataProtection } from './data-protection';
 import { addIdentityAndAudit } from './identity-audit';
 import { addNetworkAndData } from './network-data';
 
@@ -55,7 +56,8 @@ export class BaselineStack extends Stack {
     Tags.of(this).add(TAG_CLASSIFICATION, 'internal', { priority: DEFAULT_TAG_PRIORITY });
 
     const networkAndData = addNetworkAndData(this, props.environmentName, props.config);
-    addIdentityAndAudit(this, props.environmentName, props.config, networkAndData);
+    const identityAndAudit = addIdentityAndAudit(this, props.environmentName, props.config, networkAndData);
+    addDataProtection(this, props.environmentName, props.config, networkAndData, identityAndAudit);
     if (props.config.incidentContact) {
       new CfnOutput(this, 'IncidentContact', { value: props.config.incidentContact, description: 'DPP 2.7 Incident Response: the Incident Management Point of Contact' });
     }

@@ -40,7 +40,7 @@ const AUDIT = '`dpp audit` (live account IAM)';
 export const CLAUSES: readonly Clause[] = [
   {
     id: '2.1', title: 'Network Protection', status: 'partial',
-    constructs: ['SegmentedVpc', 'PiiBucket', 'EncryptedDatabase'],
+    constructs: ['SegmentedVpc', 'PiiBucket', 'EncryptedDatabase', 'EdgeFirewall'],
     procedural: [
       { item: 'Anti-virus and anti-malware on end-user devices', coveredBy: 'endpoint management (MDM) policy' },
       { item: 'Data protection and IT security training for everyone with system access', coveredBy: 'training records' },
@@ -49,7 +49,7 @@ export const CLAUSES: readonly Clause[] = [
   },
   {
     id: '2.2', title: 'Access Management', status: 'partial',
-    constructs: ['AccountLockout', 'MfaEnforcement', 'DppUserPool'],
+    constructs: ['AccountLockout', 'MfaEnforcement', 'DppUserPool', 'AccessAnalyzers'],
     procedural: [
       { item: 'Formal user access registration process with a unique ID per person', coveredBy: 'identity provider / joiner process' },
       { item: 'Quarterly review of people and services with access', coveredBy: `${AUDIT} access-review report` },
@@ -141,16 +141,16 @@ export const CLAUSES: readonly Clause[] = [
   },
   {
     id: '3.6', title: 'Logging and Monitoring', status: 'partial',
-    constructs: ['AuditTrail', 'SecurityAlarms', 'SegmentedVpc', 'PiiBucket'],
+    constructs: ['AuditTrail', 'SecurityAlarms', 'SegmentedVpc', 'PiiBucket', 'PiiDataEvents', 'CanaryRecords', 'ReadAnomalyAlarms', 'LogDataProtection'],
     procedural: [
       { item: 'Review logs in real time or every two weeks', coveredBy: 'SIEM / review log' },
-      { item: 'Logs must not contain PII', coveredBy: 'application logging standard' },
+      { item: 'Logs must not contain PII beyond what data-protection identifiers detect', coveredBy: 'LogDataProtection masks names, addresses, e-mail, phone and card numbers; application logging standard for the rest' },
       { item: 'Investigate triggered alarms', coveredBy: 'docs/incident-runbook.md' },
     ],
   },
   {
     id: '3.7', title: 'Vulnerability Management', status: 'partial',
-    constructs: ['DetectiveServices', 'EncryptedDatabase'],
+    constructs: ['DetectiveServices', 'EncryptedDatabase', 'DataBackups'],
     procedural: [
       { item: (v) => `Vulnerability scan every ${v.vulnerabilityScanDays} days, penetration test every ${v.penetrationTestDays} days`, coveredBy: 'Amazon Inspector; docs/vulnerability-management.md; yearly pen-test report' },
       { item: 'Scan code before each release', coveredBy: 'CI workflow (npm audit, dpp check)' },

@@ -51,6 +51,12 @@ export const featureSwitchSchema = z.union([z.boolean(), z.literal('existing')],
 /** A tri-state feature: created here, absent, or run by the organization (`"existing"`). */
 export type FeatureSwitch = z.infer<typeof featureSwitchSchema>;
 
+/** A data-protection control's mode, the same three values as the detective services'. */
+const triState = featureSwitchSchema.default(true);
+
+/** The value of a tri-state feature: `true`, `false` or `"existing"`. */
+export type FeatureMode = boolean | 'existing';
+
 /**
  * Optional services an environment may turn off, e.g. where an organization administrator account
  * already runs them. Turning one off is explicit and shows up in the coverage report.
@@ -68,6 +74,25 @@ export const featuresSchema = z.strictObject({
   inspector: featureSwitchSchema.default(true),
   /** The Cognito user pool for the application's own users (DPP 2.2, 2.4). */
   userPool: z.boolean().default(true),
+  // Issue 15, the DPP in full. `"existing"`: an organization already runs the control for this
+  // account (e.g. an organization trail logging data events); the baseline then acknowledges the
+  // rule that asks for it with that reason, so the report shows it.
+  /** CloudTrail data events of the PII stores (DPP 3.6 storage-layer logging). */
+  dataEvents: triState,
+  /** Canary records in every PII store and the alarm on any access to one (DPP 3.6 investigative alarms). */
+  canaryRecords: triState,
+  /** Anomaly-detection alarms on each PII store's read volume (DPP 3.6 investigative alarms). */
+  readAnomalyAlarms: triState,
+  /** The account-level CloudWatch Logs data-protection policy that masks PII in logs (DPP 3.6). */
+  logDataProtection: triState,
+  /** IAM Access Analyzer, external and unused access (DPP 2.2 access baselining). */
+  accessAnalyzer: triState,
+  /** AWS Backup plans of the PII stores, within the PII retention, with restore testing (DPP 3.7). */
+  backups: triState,
+  /** A WAFv2 web ACL allowing only approvedCidrs, for the public entry points a workload adds (DPP 2.1). */
+  edgeFirewall: triState,
+  /** Amazon Macie findings routed to the security topic (DPP 3.3 data loss prevention). */
+  dataLossAlerts: triState,
 });
 
 /** One environment's schema under a profile. */
@@ -104,6 +129,9 @@ export function environmentSchemaFor(policy: PolicyProfile) {
     if (ports) ctx.addIssue({ code: 'custom', path: ['databasePort'], message: ports });
     const contact = incidentContactProblem(env.incidentContact, policy);
     if (contact) ctx.addIssue({ code: 'custom', path: ['incidentContact'], message: contact });
+    if (env.features.canaryRecords === true && env.features.dataEvents !== true) {
+      ctx.addIssue({ code: 'custom', path: ['features', 'canaryRecords'], message: 'needs features.dataEvents: true (the canary alarms read the PII stores\' data events in this environment\'s trail log group)' });
+    }
   });
 }
 

@@ -13,6 +13,7 @@ const COLUMNS: ReadonlyArray<[keyof ProcessingEntry, string]> = [
   ['retention', 'Retention'],
   ['publicExposure', 'Public exposure'],
   ['backups', 'Backups'],
+  ['monitoring', 'Monitoring'],
   ['constructPath', 'Construct path'],
   ['template', 'Template'],
 ];

@@ -6,6 +6,7 @@ import { asArray, asBoolean, asNumber, isIntrinsic, type Value } from '../checks
 import { isInformationStoreType, TAG_CLASSIFICATION, TAG_DATA_ORIGIN, TAG_ENVIRONMENT } from '../checks/vocabulary';
 import type { LoadedTemplate } from '../loading/loaded-template';
 import { plural } from './check-text';
+import { storeMonitoring } from './store-monitoring';
 
 /**
  * One entry of the record of processing activities (DPP 3.2 Data Governance): an Information
@@ -29,6 +30,8 @@ export interface ProcessingEntry {
   readonly retention: string;
   readonly publicExposure: string;
   readonly backups: string;
+  /** Data events, canary-record and read-volume anomaly alarms watching the store (DPP 3.6). */
+  readonly monitoring: string;
 }
 
 type Props = Record<string, unknown>;
@@ -212,6 +215,7 @@ export function processingRecord(templates: readonly LoadedTemplate[], indexes: 
   const entries: ProcessingEntry[] = [];
   templates.forEach((template, i) => {
     const index = indexes[i];
+    const monitoring = storeMonitoring(index);
     for (const logicalId of index.logicalIds) {
       const resource = index.resource(logicalId)!;
       if (!isInformationStoreType(resource.Type)) continue;
@@ -232,6 +236,7 @@ export function processingRecord(templates: readonly LoadedTemplate[], indexes: 
         retention: retentionOf(index, resource.Type, props),
         publicExposure: publicExposureOf(index, logicalId, resource.Type, props),
         backups: backupsOf(index, logicalId, resource.Type, props),
+        monitoring: monitoring(logicalId),
       });
     }
   });

@@ -57,9 +57,9 @@ describe('dpp report processing', () => {
     const run = await dpp('report', 'processing', fixture('templates/data-stores.yaml'));
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Stack,Environment,Logical ID,Type,Origin,Classification,Encryption,Key,Retention,Public exposure,Backups,Construct path,Template');
+    expect(lines[0]).toBe('Stack,Environment,Logical ID,Type,Origin,Classification,Encryption,Key,Retention,Public exposure,Backups,Monitoring,Construct path,Template');
     expect(lines).toHaveLength(7);
-    expect(lines[1]).toBe(',prod,Customers,AWS::S3::Bucket,ecartapi,pii,encrypted,customer-managed DataKey,objects expire after 30 days; non-current versions expire after 7 days,public access blocked,versioning; AWS Backup selection Plan,,test/fixtures/templates/data-stores.yaml');
+    expect(lines[1]).toBe(',prod,Customers,AWS::S3::Bucket,ecartapi,pii,encrypted,customer-managed DataKey,objects expire after 30 days; non-current versions expire after 7 days,public access blocked,versioning; AWS Backup selection Plan,none declared,,test/fixtures/templates/data-stores.yaml');
     expect(lines[5]).toContain('"IAM and resource policy only; a resource policy allows anyone (Principal ""*"" with no condition)"');
   });
 

@@ -33,7 +33,10 @@ describe('environment configuration', () => {
   test('a valid configuration gets its defaults', () => {
     const valid = validateConfig({ value: config(), origin: '' });
     expect(valid.environments.test).toMatchObject({ piiRetentionDays: 30, logRetentionDays: 365, applicationPort: 8443, databasePort: 5432 });
-    expect(valid.environments.prod.features).toEqual({ guardDuty: true, securityHub: true, config: true, macie: true, inspector: true, userPool: true });
+    expect(valid.environments.prod.features).toEqual({
+      guardDuty: true, securityHub: true, config: true, macie: true, inspector: true, userPool: true,
+      dataEvents: true, canaryRecords: true, readAnomalyAlarms: true, logDataProtection: true, accessAnalyzer: true, backups: true, edgeFirewall: true, dataLossAlerts: true,
+    });
   });
 
   test('the embedded default in cdk.json is valid and uses different placeholder accounts', () => {
@@ -61,10 +64,17 @@ describe('environment configuration', () => {
     ['an unknown feature', { features: { guardduty: false } }, 'dpp.environments.test.features.guardduty: unknown key'],
     ['a feature value other than true, false or "existing"', { features: { guardDuty: 'on' } }, 'dpp.environments.test.features.guardDuty: expected true, false or "existing" (an organization administrator already runs the service), found the text "on"'],
     ['"existing" for the user pool (the baseline always owns it)', { features: { userPool: 'existing' } }, 'dpp.environments.test.features.userPool:'],
+    ['a data-protection feature that is neither on, off nor existing', { features: { dataEvents: 'org' } }, 'dpp.environments.test.features.dataEvents: expected true, false or "existing"'],
+    ['canary records without this environment\'s data events', { features: { dataEvents: 'existing' } }, 'dpp.environments.test.features.canaryRecords: needs features.dataEvents: true'],
     ['log retention below 90 days', { logRetentionDays: 30 }, 'dpp.environments.test.logRetentionDays: must be at least 90 days (DPP 3.6 Logging and Monitoring, profile dpp), got 30'],
     ['equal application and database ports', { applicationPort: 5432 }, 'dpp.environments.test.databasePort: must differ from applicationPort'],
   ])('rejects %s, naming the key', (_, overrides, expected) => {
     expect(problems(config(overrides)).join('\n')).toContain(expected);
+  });
+
+  test('the data-protection features accept true, false and "existing"', () => {
+    const valid = validateConfig({ value: config({ features: { dataEvents: 'existing', canaryRecords: false } }), origin: '' });
+    expect(valid.environments.test.features).toMatchObject({ dataEvents: 'existing', canaryRecords: false, readAnomalyAlarms: true });
   });
 
   test('rejects test and prod in the same account (DPP 3.5)', () => {

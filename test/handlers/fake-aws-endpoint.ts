@@ -3,7 +3,9 @@
  * services the handlers call, so handler tests run the real SDK clients (serialisation, signing,
  * XML/JSON parsing, error mapping, retries) with no AWS account:
  * - the Query protocol of IAM and SNS: form-encoded POST in, XML out;
- * - the JSON 1.0 protocol of DynamoDB: `X-Amz-Target: DynamoDB_20120810.<Operation>`, JSON in and out.
+ * - the JSON 1.0 protocol of DynamoDB: `X-Amz-Target: DynamoDB_20120810.<Operation>`, JSON in and out;
+ * - the REST protocol of S3, path-style (`forcePathStyle: true`): `PUT /<bucket>/<key>` is `PutObject`,
+ *   `DELETE /<bucket>/<key>` is `DeleteObject`; errors as S3's XML `<Error>`.
  * A test answers each request through a responder function and can inspect every request made.
  */
 import * as http from 'node:http';
@@ -17,13 +19,16 @@ const SNS_VERSION = '2010-03-31';
 /** One request as the endpoint received it. */
 export interface FakeRequest {
   /** `iam`, `sns` (Query protocol, told apart by their API version) or `dynamodb` (JSON 1.0). */
-  readonly service: 'iam' | 'sns' | 'dynamodb';
+  readonly service: 'iam' | 'sns' | 'dynamodb' | 's3';
   /** The operation: `UpdateAccountPasswordPolicy`, `Publish`, `UpdateItem`, … */
   readonly action: string;
   /** Query parameters of a Query-protocol request (flattened: `Tags.member.1.Key`). */
   readonly params: Readonly<Record<string, string>>;
   /** The JSON body of a DynamoDB request. */
   readonly json: Record<string, unknown>;
+  /** The request path of an S3 request (`/<bucket>/<key>`), and its body. */
+  readonly path?: string;
+  readonly body?: string;
 }
 
 /** The answer to one request: an HTTP status and an XML or JSON body. */
@@ -124,7 +129,18 @@ export class FakeAwsEndpoint {
   }
 }
 
+/** An S3 REST error, as S3 sends it. */
+export function s3Error(code: string, message: string, status = 404): FakeReply {
+  return { status, xml: `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>req-err</RequestId></Error>` };
+}
+
+const S3_OPERATIONS: Readonly<Record<string, string>> = { PUT: 'PutObject', DELETE: 'DeleteObject', GET: 'GetObject', HEAD: 'HeadObject' };
+
 function parseRequest(req: http.IncomingMessage, body: string): FakeRequest {
+  if (req.method !== 'POST') {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    return { service: 's3', action: S3_OPERATIONS[req.method ?? ''] ?? String(req.method), params: {}, json: {}, path, body };
+  }
   const target = req.headers['x-amz-target'];
   if (typeof target === 'string') {
     return { service: 'dynamodb', action: target.split('.').pop() ?? target, params: {}, json: body ? (JSON.parse(body) as Record<string, unknown>) : {} };

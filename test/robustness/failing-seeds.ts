@@ -650,6 +650,17 @@ export const FAILING_SEEDS: Readonly<Record<string, readonly FailingSeed[]>> = {
     { target: 'Target', resources: one('AWS::ApiGateway::Stage', { RestApiId: 'abc123', DeploymentId: 'dep123', StageName: 'prod', AccessLogSetting: { Format: '$context.requestId' } }) },
     { target: 'Target', resources: one('AWS::ApiGateway::Deployment', { RestApiId: 'abc123', StageName: 'prod', StageDescription: { LoggingLevel: 'INFO', AccessLogSetting: { DestinationArn: { Ref: 'AWS::NoValue' } } } }) },
   ],
+  // Issue 15, the DPP in full.
+  'DPP-3.6-PiiStoreDataEvents': [
+    { target: 'Target', resources: one('AWS::S3::Bucket', { BucketName: 'orders-pii', Tags: tags({ 'dpp:environment': 'prod', 'dpp:classification': 'pii' }) }) },
+  ],
+  'DPP-3.6-LogGroupDataProtection': [
+    { target: 'Target', resources: one('AWS::Logs::LogGroup', { RetentionInDays: 365, Tags: tags({ 'dpp:environment': 'prod' }) }) },
+  ],
+  'DPP-2.1-PublicEntryPointWebAcl': [
+    { target: 'Target', resources: one('AWS::ElasticLoadBalancingV2::LoadBalancer', { Type: 'application', Scheme: 'internet-facing', Subnets: ['subnet-1', 'subnet-2'] }) },
+    { target: 'Target', resources: one('AWS::CloudFront::Distribution', { DistributionConfig: { Enabled: true, WebACLId: { Ref: 'AWS::NoValue' } } }) },
+  ],
   'DPP-3.6-CloudFrontAccessLogs': [
     { target: 'Target', resources: one('AWS::CloudFront::Distribution', { DistributionConfig: { Enabled: true, Logging: { Bucket: { Ref: 'AWS::NoValue' }, IncludeCookies: false } } }) },
   ],

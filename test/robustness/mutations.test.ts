@@ -17,6 +17,7 @@ import type { LoadedInput } from '../../lib/loading/load-paths';
 import { loadPaths } from '../../lib/loading/load-paths';
 import { checkTemplates, type ReportedFinding } from '../../lib/reports/check-report';
 import { dpp } from '../cli/run-cli';
+import { CONTROL_MUTATIONS, missingControls } from './data-protection-controls';
 import { KNOWN_GAPS, MUTATIONS, type Baseline, type Mutation, type MutableTemplate, type StackKey } from './mutations';
 
 const root = path.join(__dirname, '..', '..');
@@ -122,6 +123,19 @@ describe('each mutation of the baseline is caught', () => {
     })]));
     // A mutation must be caught by the rule's judgement, not by a rule crashing on it.
     expect(findings.filter(unverified)).toEqual([]);
+  });
+});
+
+describe('data-protection controls no rule can see (issue 15): each is caught by name', () => {
+  test('the unmutated baseline has every canary and read-volume anomaly alarm', () => {
+    const baseline = baselineCopy();
+    expect([...missingControls(baseline.test), ...missingControls(baseline.prod)]).toEqual([]);
+  });
+
+  test.each(CONTROL_MUTATIONS.map((m) => [m.name, m] as const))('%s', (_name, mutation) => {
+    const baseline = baselineCopy();
+    const store = mutation.mutate(baseline.prod);
+    expect(missingControls(baseline.prod)).toEqual([mutation.control.replace('<store>', store)]);
   });
 });
 

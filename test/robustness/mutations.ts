@@ -216,6 +216,8 @@ const DB_CLUSTER = 'AWS::RDS::DBCluster';
 const DB_INSTANCE = 'AWS::RDS::DBInstance';
 const TABLE = 'AWS::DynamoDB::Table';
 const TRAIL = 'AWS::CloudTrail::Trail';
+/** The management-event trail (the environment also has the PII stores' data-events trail). */
+const AUDIT_TRAIL: Where = withProperty('TrailName', 'dpp-audit-trail');
 const KEY = 'AWS::KMS::Key';
 const LOG_GROUP = 'AWS::Logs::LogGroup';
 const SUBNET = 'AWS::EC2::Subnet';
@@ -434,7 +436,7 @@ export const MUTATIONS: readonly Mutation[] = [
     name: 'allow any principal (Principal "*") to read the audit trail bucket',
     clause: '2.3', ruleId: 'DPP-2.3-NoPublicPrincipal',
     mutate: (b) => {
-      const bucket = referenced(b.prod.template.Resources[only(b.prod, TRAIL)].Properties?.S3BucketName);
+      const bucket = referenced(b.prod.template.Resources[only(b.prod, TRAIL, AUDIT_TRAIL)].Properties?.S3BucketName);
       return edit(b.prod, BUCKET_POLICY, referencing('Bucket', bucket), addStatement(
         { Action: 's3:GetObject', Effect: 'Allow', Principal: '*', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/*']] } }));
     },
@@ -754,30 +756,31 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: 'turn off the trail\'s log file validation',
     clause: '3.6', ruleId: 'DPP-3.6-TrailLogFileValidation',
-    mutate: (b) => edit(b.prod, TRAIL, undefined, set('Properties.EnableLogFileValidation', false)),
+    mutate: (b) => edit(b.prod, TRAIL, AUDIT_TRAIL, set('Properties.EnableLogFileValidation', false)),
   },
   {
     name: 'stop the trail logging (IsLogging: false)',
     clause: '3.6', ruleId: 'DPP-3.6-TrailIsLogging',
-    mutate: (b) => edit(b.prod, TRAIL, undefined, set('Properties.IsLogging', false)),
+    mutate: (b) => edit(b.prod, TRAIL, AUDIT_TRAIL, set('Properties.IsLogging', false)),
   },
   {
     name: 'remove the prod CloudTrail trail',
     clause: '3.6', ruleId: 'DPP-3.6-TrailPresent',
     mutate: (b) => {
-      delete b.prod.template.Resources[only(b.prod, TRAIL)];
+      // Both: the management-event trail and the PII stores' data-events trail.
+      for (const id of idsOf(b.prod, TRAIL)) delete b.prod.template.Resources[id];
       return { stack: 'prod' };
     },
   },
   {
     name: 'make the trail single-region',
     clause: '3.6', ruleId: 'DPP-3.6-TrailMultiRegion',
-    mutate: (b) => edit(b.prod, TRAIL, undefined, set('Properties.IsMultiRegionTrail', false)),
+    mutate: (b) => edit(b.prod, TRAIL, AUDIT_TRAIL, set('Properties.IsMultiRegionTrail', false)),
   },
   {
     name: 'remove the trail\'s KMS key',
     clause: '3.6', ruleId: 'DPP-3.6-TrailEncrypted',
-    mutate: (b) => edit(b.prod, TRAIL, undefined, remove('Properties.KMSKeyId')),
+    mutate: (b) => edit(b.prod, TRAIL, AUDIT_TRAIL, remove('Properties.KMSKeyId')),
   },
   {
     name: 'stop the PII bucket\'s server access logging',
@@ -805,6 +808,27 @@ export const MUTATIONS: readonly Mutation[] = [
     name: 'turn off automatic minor version upgrades on the database writer',
     clause: '3.7', ruleId: 'DPP-3.7-RdsAutoMinorVersionUpgrade',
     mutate: (b) => edit(b.prod, DB_INSTANCE, WRITER, set('Properties.AutoMinorVersionUpgrade', false)),
+  },
+  // Issue 15, the DPP in full: storage-layer logging.
+  {
+    name: 'remove the PII table\'s data-event selector from the data-events trail',
+    clause: '3.6', ruleId: 'DPP-3.6-PiiStoreDataEvents',
+    mutate: (b) => {
+      const table = only(b.prod, TABLE, PII);
+      edit(b.prod, TRAIL, withProperty('TrailName', 'dpp-pii-data-events'), (trail) => {
+        const selectors = listAt(trail, 'Properties.AdvancedEventSelectors');
+        selectors.splice(selectors.findIndex((s) => JSON.stringify(s).includes(table)), 1);
+      });
+      return { stack: 'prod', logicalId: table };
+    },
+  },
+  {
+    name: 'remove the account-level CloudWatch Logs data-protection policy',
+    clause: '3.6', ruleId: 'DPP-3.6-LogGroupDataProtection', level: 'warning',
+    mutate: (b) => {
+      delete b.prod.template.Resources[only(b.prod, 'AWS::Logs::AccountPolicy')];
+      return { stack: 'prod', logicalId: first(b.prod, LOG_GROUP) };
+    },
   },
 ];
 

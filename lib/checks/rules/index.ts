@@ -15,6 +15,10 @@ import { rules as encryptionAtRest } from './3.4-encryption-at-rest';
 import { rules as secureCoding } from './3.5-secure-coding';
 import { rules as loggingMonitoring } from './3.6-logging-monitoring';
 import { rules as vulnerabilityManagement } from './3.7-vulnerability-management';
+// Issue 15, the DPP in full: storage-layer logging, logs without PII, edge firewalls.
+import { PublicEntryPointWebAcl } from './2.1-network-protection/public-entry-point-web-acl';
+import { LogGroupDataProtection } from './3.6-logging-monitoring/log-group-data-protection';
+import { PiiStoreDataEvents } from './3.6-logging-monitoring/pii-store-data-events';
 
 /** Every DPP rule, in clause order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -32,6 +36,10 @@ export const ALL_RULES: readonly Rule[] = [
   ...secureCoding,
   ...loggingMonitoring,
   ...vulnerabilityManagement,
+  // Issue 15, the DPP in full (rule files live in their clause's folder).
+  PiiStoreDataEvents,
+  LogGroupDataProtection,
+  PublicEntryPointWebAcl,
 ];
 
 const ruleSets = new WeakMap<PolicyProfile, RuleSet>();
