@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -7,10 +7,12 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { MAX_PII_RETENTION_DAYS } from '../../lib/config/schema';
+import { policyOf } from '../../lib/policy/context';
+import { copyRegionProblem } from '../../lib/policy/validators';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
 import { acknowledgeInlinePolicy, acknowledgeNag, awsManagedPolicyFinding } from '../common/nag-acknowledgments';
-import { invalidProp, requireIntegerInRange } from '../common/validate';
+import { invalidProp, requireIntegerInRange, requireValid } from '../common/validate';
+import { THRESHOLDS } from '../../lib/policy/thresholds';
 
 /**
  * Documented facts the construct relies on, kept as data with their source so a test pins each:
@@ -96,15 +98,14 @@ export class DataBackups extends Construct {
 
   constructor(scope: Construct, id: string, props: DataBackupsProps) {
     super(scope, id);
-    const piiRetentionDays = requireIntegerInRange(NAME, 'piiRetentionDays', props.piiRetentionDays ?? MAX_PII_RETENTION_DAYS, 1, 36500);
+    const piiRetentionDays = requireIntegerInRange(NAME, 'piiRetentionDays', props.piiRetentionDays ?? policyOf(this).values.piiRetentionDays, 1, THRESHOLDS.piiRetentionDays.range![1]);
     this.retentionDays = requireIntegerInRange(NAME, 'retentionDays', props.retentionDays ?? 7, 1, piiRetentionDays,
       `a recovery point may not outlive the PII it holds: at most piiRetentionDays (${piiRetentionDays}), DPP 3.1 and 2.8`);
     const vaultName = props.vaultName ?? 'dpp-backups';
     if (!/^[A-Za-z0-9_-]{2,50}$/.test(vaultName)) invalidProp(NAME, 'vaultName', `must be 2 to 50 letters, digits, '-' or '_', got ${JSON.stringify(vaultName)}`);
     const stack = Stack.of(this);
-    if (props.copyRegion !== undefined && (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(props.copyRegion) || props.copyRegion === stack.region)) {
-      invalidProp(NAME, 'copyRegion', `must be another AWS region than the stack's, got ${JSON.stringify(props.copyRegion)}`);
-    }
+    // The same check as the config's backupCopyRegion: required where the profile asks for a second-region copy.
+    requireValid(NAME, 'copyRegion', props.copyRegion, copyRegionProblem(props.copyRegion, Token.isUnresolved(stack.region) ? undefined : stack.region, policyOf(this)));
     this.restoreTesting = props.restoreTesting ?? true;
 
     this.vault = new backup.BackupVault(this, 'Vault', {

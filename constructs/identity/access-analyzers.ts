@@ -3,6 +3,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { policyOf } from '../../lib/policy/context';
 import { requireIntegerInRange } from '../common/validate';
 
 /**
@@ -28,8 +29,8 @@ export interface AccessAnalyzersProps {
   readonly alertTopic: sns.ITopic;
   /**
    * Days without use after which a role, user, access key, password or permission is reported
-   * (DPP 2.2: users inactive for more than 90 days).
-   * @default 90
+   * (DPP 2.2 Access Management: users inactive longer than the profile allows).
+   * @default - the profile's inactivity limit (`inactiveDays`, 90 days under dpp)
    */
   readonly unusedAccessAgeDays?: number;
   /**
@@ -56,7 +57,8 @@ export class AccessAnalyzers extends Construct {
   constructor(scope: Construct, id: string, props: AccessAnalyzersProps) {
     super(scope, id);
     const { min, max } = ACCESS_ANALYZER_FACTS.unusedAccessAgeDays;
-    const age = requireIntegerInRange(NAME, 'unusedAccessAgeDays', props.unusedAccessAgeDays ?? 90, min, Math.min(max, 90), 'DPP 2.2 reviews accounts unused for more than 90 days');
+    const { inactiveDays } = policyOf(this).values;
+    const age = requireIntegerInRange(NAME, 'unusedAccessAgeDays', props.unusedAccessAgeDays ?? inactiveDays, min, Math.min(max, inactiveDays), `DPP 2.2 Access Management: accounts unused for more than ${inactiveDays} days are stale`);
 
     this.externalAccess = new accessanalyzer.CfnAnalyzer(this, 'ExternalAccess', { type: ACCESS_ANALYZER_FACTS.externalType, analyzerName: 'dpp-external-access' });
     if (props.unusedAccess ?? true) {

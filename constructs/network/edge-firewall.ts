@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { policyOf } from '../../lib/policy/context';
 import { requireLogRetentionDays } from '../audit/log-retention';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
-import { isWholeInternet, parseCidr } from '../../lib/config/cidr';
+import { isWholeInternet, parseCidr } from '../../lib/policy/cidr';
 
 /** Who an entry point serves. */
 export enum EdgeAudience {

@@ -120,6 +120,7 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
   const backups = control(stack, features.backups, () => addPiiStores(new DataBackups(stack, 'Backups', {
     encryptionKey: data.keys.data,
     piiRetentionDays: config.piiRetentionDays,
+    copyRegion: config.backupCopyRegion,
     removalPolicy,
   }), data));
 

@@ -4,7 +4,7 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { BASELINE_DEFAULTS } from '../policy/defaults';
 import { DPP, type PolicyProfile } from '../policy/profile';
 import {
-  approvedCidrCountProblem, approvedCidrProblem, distinctPortsProblem, incidentContactProblem, logRetentionProblem, piiRetentionProblem, portProblem, vpcCidrProblem,
+  approvedCidrCountProblem, approvedCidrProblem, copyRegionProblem, distinctPortsProblem, incidentContactProblem, logRetentionProblem, piiRetentionProblem, portProblem, vpcCidrProblem,
 } from '../policy/validators';
 
 /**
@@ -106,6 +106,7 @@ export function environmentSchemaFor(policy: PolicyProfile) {
     alertEmail: z.email('must be an e-mail address for security alerts (DPP 2.7)'),
     /** The Incident Management Point of Contact, e.g. "Jane Doe <jane@example.com>"; required where the profile says so (dpp-2025). */
     incidentContact: z.string().trim().min(1, 'must name the Incident Management Point of Contact').optional(),
+    backupCopyRegion: region.optional(),
     piiRetentionDays: z.number().default(policy.values.piiRetentionDays),
     legalBasis: z.string().trim().min(1).optional(),
     logRetentionDays: checked(z.number(), (days) => logRetentionProblem(days, policy)).default(Math.max(BASELINE_DEFAULTS.logRetentionDays, policy.values.logRetentionDays)),
@@ -129,6 +130,8 @@ export function environmentSchemaFor(policy: PolicyProfile) {
     if (ports) ctx.addIssue({ code: 'custom', path: ['databasePort'], message: ports });
     const contact = incidentContactProblem(env.incidentContact, policy);
     if (contact) ctx.addIssue({ code: 'custom', path: ['incidentContact'], message: contact });
+    const copy = copyRegionProblem(env.backupCopyRegion, env.region, policy);
+    if (copy && env.features.backups !== false) ctx.addIssue({ code: 'custom', path: ['backupCopyRegion'], message: copy });
     if (env.features.canaryRecords === true && env.features.dataEvents !== true) {
       ctx.addIssue({ code: 'custom', path: ['features', 'canaryRecords'], message: 'needs features.dataEvents: true (the canary alarms read the PII stores\' data events in this environment\'s trail log group)' });
     }

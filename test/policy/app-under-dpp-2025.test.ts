@@ -21,7 +21,7 @@ const CONTACT = 'Jane Doe <incident-manager@example.com>';
 
 function config2025(): DppConfigInput {
   const raw = structuredClone(cdkJson.context.dpp) as DppConfigInput;
-  for (const env of [raw.environments.test, raw.environments.prod]) (env as { incidentContact?: string }).incidentContact = CONTACT;
+  for (const env of [raw.environments.test, raw.environments.prod]) Object.assign(env, { incidentContact: CONTACT, backupCopyRegion: 'eu-central-1' });
   return { ...raw, policy: 'dpp-2025' } as DppConfigInput;
 }
 

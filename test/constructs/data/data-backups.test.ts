@@ -58,7 +58,7 @@ describe('DataBackups', () => {
     const other = stackWithoutBundling().stack;
     const { keys: k } = network(other);
     expect(() => new DataBackups(other, 'A', { encryptionKey: k.data, retentionDays: 35 })).toThrow('DataBackups: retentionDays must be an integer from 1 to 30 (a recovery point may not outlive the PII it holds: at most piiRetentionDays (30), DPP 3.1 and 2.8), got 35');
-    expect(() => new DataBackups(other, 'B', { encryptionKey: k.data, copyRegion: 'eu-west-1' })).toThrow(/^DataBackups: copyRegion must be another AWS region/);
+    expect(() => new DataBackups(other, 'B', { encryptionKey: k.data, copyRegion: 'eu-west-1' })).toThrow(/^DataBackups: copyRegion must differ from the stack's region eu-west-1/);
     expect(() => new DataBackups(other, 'C', { encryptionKey: k.data, vaultName: 'no spaces' })).toThrow(/^DataBackups: vaultName/);
     const ok = new DataBackups(other, 'D', { encryptionKey: k.data, vaultName: 'other', restoreTesting: false, piiRetentionDays: 400, retentionDays: 35 });
     expect(ok.restoreTestingPlan).toBeUndefined();

@@ -33,6 +33,6 @@ describe('AccessAnalyzers', () => {
     const alertTopic = new sns.Topic(other, 'T');
     new AccessAnalyzers(other, 'A', { alertTopic, unusedAccess: false });
     expect(resourcesOfType(Template.fromStack(other), 'AWS::AccessAnalyzer::Analyzer')).toHaveLength(1);
-    expect(() => new AccessAnalyzers(other, 'B', { alertTopic, unusedAccessAgeDays: 180 })).toThrow('AccessAnalyzers: unusedAccessAgeDays must be an integer from 1 to 90 (DPP 2.2 reviews accounts unused for more than 90 days), got 180');
+    expect(() => new AccessAnalyzers(other, 'B', { alertTopic, unusedAccessAgeDays: 180 })).toThrow('AccessAnalyzers: unusedAccessAgeDays must be an integer from 1 to 90 (DPP 2.2 Access Management: accounts unused for more than 90 days are stale), got 180');
   });
 });

@@ -30,8 +30,8 @@ describe('DPP-2.7-SecurityTopicSubscribed', () => {
     expect(findings([stack('ProdApp', app), stack('ProdSecurity', { ...securityTopic('prod'), ...subscription({ Ref: 'SecurityTopic' }) })])).toEqual([]);
   });
 
-  test('ignores stacks without dpp:environment (not baseline environments) once one stack names its environment', () => {
-    expect(findings([stack('Loose', { Bucket: { Type: 'AWS::S3::Bucket' } }), stack('Test', { ...securityTopic('test'), ...subscription({ Ref: 'SecurityTopic' }) })])).toEqual([]);
+  test('a stack without dpp:environment is no environment: only the "not checked" warning, decided per stack', () => {
+    expect(findings([stack('Loose', { Bucket: { Type: 'AWS::S3::Bucket' } }), stack('Test', { ...securityTopic('test'), ...subscription({ Ref: 'SecurityTopic' }) })])).toEqual([expect.objectContaining({ level: 'warning', templateId: 'Loose', message: expect.stringContaining('environment controls not checked') })]);
   });
 
   test('fails an environment without a security topic, naming it, on its stack', () => {

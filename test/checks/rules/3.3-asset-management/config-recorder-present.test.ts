@@ -15,7 +15,8 @@ describe('DPP-3.3-ConfigRecorderPresent', () => {
       stack('ProdBaseline', { T: tagged('prod'), Recorder: RECORDER }),
       stack('Untagged', { X: { Type: 'AWS::SNS::Topic', Properties: {} } }),
     ];
-    expect(check(stacks, [ConfigRecorderPresent])).toEqual([]);
+    // The untagged stack is no environment: it only gets the per-stack "not checked" warning.
+    expect(check(stacks, [ConfigRecorderPresent])).toEqual([expect.objectContaining({ level: 'warning', templateId: 'Untagged', message: expect.stringContaining('environment controls not checked') })]);
   });
 
   test('fails an environment without a recorder, on its first stack', () => {

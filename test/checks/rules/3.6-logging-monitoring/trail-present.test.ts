@@ -15,7 +15,8 @@ describe('DPP-3.6-TrailPresent', () => {
       stack('ProdBaseline', { T: tagged('prod'), Trail: TRAIL }),
       stack('Untagged', { X: { Type: 'AWS::SNS::Topic', Properties: {} } }),
     ];
-    expect(check(stacks, [TrailPresent])).toEqual([]);
+    // The untagged stack is no environment: it only gets the per-stack "not checked" warning.
+    expect(check(stacks, [TrailPresent])).toEqual([expect.objectContaining({ level: 'warning', templateId: 'Untagged', message: expect.stringContaining('environment controls not checked') })]);
   });
 
   test('fails an environment without a trail, on its first stack', () => {
