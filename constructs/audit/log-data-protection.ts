@@ -2,6 +2,7 @@ import { RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { retainExceptOnCreate } from '../common/removal';
 import { policyOf } from '../../lib/policy/context';
 import { PII_LOG_IDENTIFIERS } from '../../lib/checks/lookups/log-data-protection';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
@@ -39,7 +40,7 @@ export interface LogDataProtectionProps {
   readonly policyName?: string;
   /**
    * What happens to the findings log group when it leaves the stack.
-   * @default RemovalPolicy.RETAIN
+   * @default RemovalPolicy.RETAIN (as `RETAIN_ON_UPDATE_OR_DELETE`: a failed create can be retried)
    */
   readonly removalPolicy?: RemovalPolicy;
 }
@@ -86,7 +87,7 @@ export class LogDataProtection extends Construct {
     this.findingsLogGroup = new logs.LogGroup(this, 'Findings', {
       retention,
       encryptionKey: props.encryptionKey,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      removalPolicy: retainExceptOnCreate(props.removalPolicy),
     });
     // Findings say where PII was found (log group, stream, identifier), not the value itself.
     Tags.of(this.findingsLogGroup).add(TAG_DATA_ORIGIN, 'internal');

@@ -1,8 +1,9 @@
-import { ArnFormat, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { retainExceptOnCreate } from '../common/removal';
 import { policyOf } from '../../lib/policy/context';
 import { requireLogRetentionDays } from '../audit/log-retention';
 import { invalidProp, requireIntegerInRange } from '../common/validate';
@@ -138,7 +139,8 @@ export class EdgeFirewall extends Construct {
       logGroupName: `${WAF_FACTS.logGroupPrefix}${name}`,
       retention: logRetention,
       encryptionKey: props.logEncryptionKey,
-      removalPolicy: RemovalPolicy.RETAIN,
+      // WAF needs the fixed `aws-waf-logs-` name: kept, except when its create rolls back (a retry would find it).
+      removalPolicy: retainExceptOnCreate(),
     });
     // WAF takes the log group's ARN without the `:*` that CDK's logGroupArn ends with.
     const destination = Stack.of(this).formatArn({ service: 'logs', resource: 'log-group', resourceName: this.logGroup.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EncryptedDatabase } from '../../../constructs/data/encrypted-database';
 import { PiiBucket } from '../../../constructs/data/pii-bucket';
@@ -13,6 +14,8 @@ describe('ReadAnomalyAlarms', () => {
   const { app, stack } = stackWithoutBundling();
   const { keys, network: vpc } = network(stack);
   const topic = new sns.Topic(stack, 'Topic', { enforceSSL: true, masterKey: keys.data });
+  // The alarms publish here: a topic policy must let CloudWatch do so (DPP-3.6-AlarmTopicAllowsCloudWatch).
+  topic.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')], actions: ['sns:Publish'], resources: [topic.topicArn], conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }));
   const bucket = new PiiBucket(stack, 'Orders', { encryptionKey: keys.data });
   const table = new PiiTable(stack, 'Customers', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING }, encryptionKey: keys.data });
   const database = new EncryptedDatabase(stack, 'Database', { network: vpc, keys });
