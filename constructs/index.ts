@@ -8,6 +8,7 @@ export * from './data/pii-bucket';
 export * from './data/pii-table';
 export * from './data/data-backups';
 export * from './network/edge-firewall';
+export * from './network/egress-firewall';
 // Identity (DPP 2.2, 2.3, 2.4)
 export * from './identity/account-password-policy';
 export * from './identity/mfa-enforcement';

@@ -6,7 +6,8 @@ import * as networkfirewall from 'aws-cdk-lib/aws-networkfirewall';
 import { Construct } from 'constructs';
 import { NetworkAclOpenIngress } from '../../lib/checks/rules/2.1-network-protection/network-acl-open-ingress';
 import { TAG_CLASSIFICATION, TAG_NETWORK_TIER } from '../../lib/checks/vocabulary';
-import { invalidProp } from '../common/validate';
+import { egressDomainProblem, egressDomainsProblem, MAX_ALLOWED_DOMAINS } from '../../lib/policy/validators';
+import { invalidProp, requireValid } from '../common/validate';
 import { retainExceptOnCreate } from '../common/removal';
 import { ANYWHERE } from './acl-flows';
 
@@ -23,7 +24,6 @@ import { ANYWHERE } from './acl-flows';
  */
 export const NETWORK_FIREWALL_FACTS = {
   targetTypes: ['HTTP_HOST', 'TLS_SNI'],
-  domainPattern: /^\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/,
   endpointIdSeparator: ':',
 } as const;
 
@@ -73,12 +73,6 @@ export function endpointOfZone(endpointIds: string[], zone: string): string {
   return Fn.select(0, Fn.split(',', Fn.select(1, Fn.split(`${zone}${NETWORK_FIREWALL_FACTS.endpointIdSeparator}`, Fn.join(',', endpointIds)))));
 }
 
-/** Why a domain is not one Network Firewall accepts, or `undefined`. */
-export function allowedDomainProblem(domain: string): string | undefined {
-  return NETWORK_FIREWALL_FACTS.domainPattern.test(domain)
-    ? undefined
-    : `${JSON.stringify(domain)} is not a domain name (lower case; a leading "." allows the domain and its subdomains)`;
-}
 
 /**
  * AWS Network Firewall on the application tier's egress, with a domain allowlist (DPP 2.1 Network
@@ -105,16 +99,8 @@ export class EgressFirewall extends Construct {
     for (const [prop, list] of [['firewallSubnetCidrs', props.firewallSubnetCidrs], ['applicationSubnets', props.applicationSubnets]] as const) {
       if (list.length !== zones.length) invalidProp(NAME, prop, `has ${list.length} entries for ${zones.length} availability zones`);
     }
-    const domains = [...props.allowedDomains];
-    if (domains.length === 0) invalidProp(NAME, 'allowedDomains', 'must name at least one domain (an empty allowlist blocks all HTTP and TLS egress)');
-    for (const domain of domains) {
-      const problem = allowedDomainProblem(domain);
-      if (problem) invalidProp(NAME, 'allowedDomains', problem);
-    }
-    if (new Set(domains).size !== domains.length) invalidProp(NAME, 'allowedDomains', 'lists a domain twice');
-    if (domains.length * NETWORK_FIREWALL_FACTS.targetTypes.length > DOMAIN_LIST_CAPACITY) {
-      invalidProp(NAME, 'allowedDomains', `has ${domains.length} domains; at most ${DOMAIN_LIST_CAPACITY / NETWORK_FIREWALL_FACTS.targetTypes.length} fit the rule group's capacity`);
-    }
+    const domains = props.allowedDomains.map((domain) => requireValid(NAME, 'allowedDomains', domain, egressDomainProblem(domain)));
+    requireValid(NAME, 'allowedDomains', domains, egressDomainsProblem(domains, MAX_ALLOWED_DOMAINS));
     const name = Names.uniqueResourceName(this, { maxLength: 100, separator: '-' });
 
     this.firewallSubnets = zones.map((zone, i) => {

@@ -1,5 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { allowedDomainProblem, DOMAIN_LIST_CAPACITY, NETWORK_FIREWALL_FACTS } from '../../../constructs/network/egress-firewall';
+import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
+import { DOMAIN_LIST_CAPACITY, NETWORK_FIREWALL_FACTS } from '../../../constructs/network/egress-firewall';
+import { egressDomainProblem, MAX_ALLOWED_DOMAINS } from '../../../lib/policy/validators';
 import { firewallSubnetBlocks } from '../../../constructs/network/tiers';
 import { dppFindings, network, newStack } from '../fixtures';
 
@@ -39,6 +41,8 @@ describe('EgressFirewall in SegmentedVpc (two zones)', () => {
 
   test('a stateful ALLOWLIST of the configured domains on HTTP_HOST and TLS_SNI, in the firewall policy', () => {
     expect(NETWORK_FIREWALL_FACTS.targetTypes).toEqual(['HTTP_HOST', 'TLS_SNI']);
+    // One rule per domain and target type must fit the capacity fixed at creation.
+    expect(MAX_ALLOWED_DOMAINS * NETWORK_FIREWALL_FACTS.targetTypes.length).toBeLessThanOrEqual(DOMAIN_LIST_CAPACITY);
     const [[groupId, group]] = ofType('AWS::NetworkFirewall::RuleGroup');
     expect(group.Properties).toMatchObject({
       Type: 'STATEFUL',
@@ -102,6 +106,13 @@ describe('EgressFirewall in SegmentedVpc (two zones)', () => {
     expect(open.filter((f) => f.severity === 'error')).toEqual([]);
     expect(acknowledged.filter((a) => a.path?.includes('EgressFirewall')).map((a) => a.rule)).toEqual(['DPP-2.1-NetworkAclOpenIngress']);
   });
+
+  test('cdk-nag AwsSolutions and NIST 800-53 R5 find no error on the firewall\'s resources', () => {
+    const errors = [new AwsSolutionsChecks(), new NIST80053R5Checks()].flatMap((pack) => pack.validateScope(app).violations
+      .filter((v) => v.severity === 'error')
+      .flatMap((v) => v.violatingResources.filter((r) => r.constructPath?.includes('EgressFirewall')).map((r) => `${v.ruleName} on ${r.constructPath}`)));
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('EgressFirewall validation', () => {
@@ -117,7 +128,7 @@ describe('EgressFirewall validation', () => {
   });
 
   test('explicit names and leading-dot wildcards are accepted', () => {
-    for (const domain of ['example.com', '.example.com', 'a-b.c.example.co.uk']) expect(allowedDomainProblem(domain)).toBeUndefined();
+    for (const domain of ['example.com', '.example.com', 'a-b.c.example.co.uk']) expect(egressDomainProblem(domain)).toBeUndefined();
   });
 
   test('without the prop the VPC has no firewall, firewall subnet or extra route', () => {
