@@ -3,7 +3,9 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../../lib/checks/vocabulary';
-import { invalidProp } from '../common/validate';
+import { invalidProp, requireIntegerInRange } from '../common/validate';
+
+const NAME = 'BackupCopyVaultStack';
 
 /** Props of {@link BackupCopyVaultStack}. */
 export interface BackupCopyVaultStackProps extends StackProps {
@@ -40,9 +42,8 @@ export class BackupCopyVaultStack extends Stack {
   constructor(scope: Construct, id: string, props: BackupCopyVaultStackProps) {
     super(scope, id, props);
     const vaultName = props.vaultName ?? 'dpp-backups';
-    if (!/^[A-Za-z0-9_-]{2,50}$/.test(vaultName)) invalidProp('BackupCopyVaultStack', 'vaultName', `must be 2 to 50 letters, digits, '-' or '_', got ${JSON.stringify(vaultName)}`);
-    const pendingWindowDays = props.pendingWindowDays ?? 30;
-    if (!Number.isInteger(pendingWindowDays) || pendingWindowDays < 7 || pendingWindowDays > 30) invalidProp('BackupCopyVaultStack', 'pendingWindowDays', `must be a whole number of days from 7 to 30, got ${pendingWindowDays}`);
+    if (!/^[A-Za-z0-9_-]{2,50}$/.test(vaultName)) invalidProp(NAME, 'vaultName', `must be 2 to 50 letters, digits, '-' or '_', got ${JSON.stringify(vaultName)}`);
+    const pendingWindowDays = requireIntegerInRange(NAME, 'pendingWindowDays', props.pendingWindowDays ?? 30, 7, 30);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     this.key = new kms.Key(this, 'Key', {
       description: `DPP 3.4 / 3.7: encrypts the second-region copies of the PII stores' recovery points (vault ${vaultName})`,

@@ -126,7 +126,8 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
         env: { account: stack.account, region: config.backupCopyRegion },
         description: `DPP 3.7: the second-region vault of ${stack.stackName}'s backup copies`,
         removalPolicy,
-        pendingWindowDays: environment === 'prod' ? 30 : 7,
+        // A kept environment keeps the full deletion window; a disposable one, the shortest.
+        pendingWindowDays: removalPolicy === RemovalPolicy.RETAIN ? undefined : 7,
       });
       // Part of this environment: its account-wide controls are the baseline's (DPP 3.5 separation by tag).
       Tags.of(copyVault).add(TAG_ENVIRONMENT, environment);
