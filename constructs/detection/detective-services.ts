@@ -288,54 +288,54 @@ export class DetectiveServices extends Construct {
 
   private addEbsEncryptionByDefault(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): cr.AwsCustomResource {
     const { account, region } = Stack.of(this);
-    const call: cr.AwsSdkCall = {
-      service: 'EC2',
-      action: 'enableEbsEncryptionByDefault',
-      physicalResourceId: cr.PhysicalResourceId.of(`ebs-encryption-by-default-${account}-${region}`),
-    };
-    const { role, logGroup } = this.runtime(logRetention, logEncryptionKey);
-    const enablement = new cr.AwsCustomResource(this, 'EbsEncryptionByDefault', {
-      resourceType: 'Custom::EbsEncryptionByDefault',
-      onCreate: call,
-      onUpdate: call,
-      installLatestAwsSdk: false,
-      logGroup,
-      role,
+    return this.addAccountSettingCall('EbsEncryptionByDefault', {
+      call: { service: 'EC2', action: 'enableEbsEncryptionByDefault', physicalResourceId: cr.PhysicalResourceId.of(`ebs-encryption-by-default-${account}-${region}`) },
       // ec2:EnableEbsEncryptionByDefault has no resource-level permissions.
-      policy: cr.AwsCustomResourcePolicy.fromStatements([new iam.PolicyStatement({ actions: ['ec2:EnableEbsEncryptionByDefault'], resources: ['*'] })]),
-    });
-    const reason =
-      'IAM accepts only Resource "*" for ec2:EnableEbsEncryptionByDefault, which has no resource-level permissions and changes one setting of this account and region: it can only turn encryption on. ' +
-      'Only CloudFormation can invoke the function.';
-    Validations.of(enablement).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason });
-    acknowledgeNag(enablement, wildcardResourceFinding(this, '*'), reason);
-    acknowledgeInlinePolicy(enablement, 'the EBS encryption-by-default call (the policy CDK adds to the function\'s execution role)');
-    this.acknowledgeRuntimeFunction(enablement);
-    return enablement;
+      iamAction: 'ec2:EnableEbsEncryptionByDefault',
+      reason: 'IAM accepts only Resource "*" for ec2:EnableEbsEncryptionByDefault, which has no resource-level permissions and changes one setting of this account and region: it can only turn encryption on. ' +
+        'Only CloudFormation can invoke the function.',
+      policyOf: 'the EBS encryption-by-default call',
+    }, logRetention, logEncryptionKey);
   }
 
   private addMacieAutomatedDiscovery(session: macie.CfnSession, logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): cr.AwsCustomResource {
     const { account, region } = Stack.of(this);
-    const call: cr.AwsSdkCall = { ...MACIE_AUTOMATED_DISCOVERY_CALL, physicalResourceId: cr.PhysicalResourceId.of(`macie-automated-discovery-${account}-${region}`) };
+    const enablement = this.addAccountSettingCall('MacieAutomatedDiscovery', {
+      call: { ...MACIE_AUTOMATED_DISCOVERY_CALL, physicalResourceId: cr.PhysicalResourceId.of(`macie-automated-discovery-${account}-${region}`) },
+      // The action has no resource types: an account-level setting (Service Authorization Reference, "Actions, resources, and condition keys for Amazon Macie").
+      iamAction: 'macie2:UpdateAutomatedDiscoveryConfiguration',
+      reason: 'IAM accepts only Resource "*" for macie2:UpdateAutomatedDiscoveryConfiguration, which has no resource types and changes one setting of this account and region: the call only turns discovery on. ' +
+        'Only CloudFormation can invoke the function.',
+      policyOf: 'the Macie automated-discovery call',
+    }, logRetention, logEncryptionKey);
+    // Macie answers "Macie is not enabled" (AccessDenied) until the account has a session.
+    enablement.node.addDependency(session);
+    return enablement;
+  }
+
+  /**
+   * One account-level setting turned on by an AwsCustomResource call on create and update, allowed
+   * by its one IAM action on `*` (the action has no resource-level permissions), with the reason.
+   */
+  private addAccountSettingCall(
+    id: string,
+    setting: { call: cr.AwsSdkCall; iamAction: string; reason: string; policyOf: string },
+    logRetention: logs.RetentionDays,
+    logEncryptionKey: kms.IKey | undefined,
+  ): cr.AwsCustomResource {
     const { role, logGroup } = this.runtime(logRetention, logEncryptionKey);
-    const enablement = new cr.AwsCustomResource(this, 'MacieAutomatedDiscovery', {
-      resourceType: 'Custom::MacieAutomatedDiscovery',
-      onCreate: call,
-      onUpdate: call,
+    const enablement = new cr.AwsCustomResource(this, id, {
+      resourceType: `Custom::${id}`,
+      onCreate: setting.call,
+      onUpdate: setting.call,
       installLatestAwsSdk: false,
       logGroup,
       role,
-      // The action has no resource types: an account-level setting (Service Authorization Reference, "Actions, resources, and condition keys for Amazon Macie").
-      policy: cr.AwsCustomResourcePolicy.fromStatements([new iam.PolicyStatement({ actions: ['macie2:UpdateAutomatedDiscoveryConfiguration'], resources: ['*'] })]),
+      policy: cr.AwsCustomResourcePolicy.fromStatements([new iam.PolicyStatement({ actions: [setting.iamAction], resources: ['*'] })]),
     });
-    // Macie answers "Macie is not enabled" (AccessDenied) until the account has a session.
-    enablement.node.addDependency(session);
-    const reason =
-      'IAM accepts only Resource "*" for macie2:UpdateAutomatedDiscoveryConfiguration, which has no resource types and changes one setting of this account and region: the call only turns discovery on. ' +
-      'Only CloudFormation can invoke the function.';
-    Validations.of(enablement).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason });
-    acknowledgeNag(enablement, wildcardResourceFinding(this, '*'), reason);
-    acknowledgeInlinePolicy(enablement, 'the Macie automated-discovery call (the policy CDK adds to the function\'s execution role)');
+    Validations.of(enablement).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason: setting.reason });
+    acknowledgeNag(enablement, wildcardResourceFinding(this, '*'), setting.reason);
+    acknowledgeInlinePolicy(enablement, `${setting.policyOf} (the policy CDK adds to the function's execution role)`);
     this.acknowledgeRuntimeFunction(enablement);
     return enablement;
   }
