@@ -7,7 +7,9 @@ export * from './data/encrypted-database';
 export * from './data/pii-bucket';
 export * from './data/pii-table';
 export * from './data/data-backups';
+export * from './data/backup-copy-vault';
 export * from './network/edge-firewall';
+export * from './network/egress-firewall';
 // Identity (DPP 2.2, 2.3, 2.4)
 export * from './identity/account-password-policy';
 export * from './identity/mfa-enforcement';

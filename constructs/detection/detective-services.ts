@@ -59,6 +59,19 @@ export interface DetectiveServiceSwitches {
    */
   readonly macie?: FeatureSwitch;
   /**
+   * Macie automated sensitive-data discovery across every bucket of the account, so PII found in a
+   * bucket not classified `pii` becomes a Macie finding (DPP 3.3 data loss prevention: Information
+   * beyond its protected boundaries). Only with `macie: true`: under `"existing"` the
+   * organization's Macie administrator runs discovery for its members. CloudFormation has no
+   * resource for it: a custom resource calls `macie2:UpdateAutomatedDiscoveryConfiguration`
+   * (status `ENABLED`) after the Macie session exists; deleting the stack deletes the session,
+   * which disables Macie and its discovery, and removing only this control leaves discovery
+   * enabled (turning a detective control off is not a side effect of a deploy), as Inspector's
+   * enablement does.
+   * @default true
+   */
+  readonly macieAutomatedDiscovery?: boolean;
+  /**
    * Amazon Inspector vulnerability scanning of EC2, ECR and Lambda (DPP 3.7 Vulnerability Management).
    * @default true
    */
@@ -115,6 +128,19 @@ export const SECURITY_HUB_STANDARDS = {
 /** The GuardDuty protection plans CloudFormation can enable on a detector. */
 export const GUARD_DUTY_FEATURES: readonly string[] = ['S3_DATA_EVENTS', 'EBS_MALWARE_PROTECTION', 'RDS_LOGIN_EVENTS', 'LAMBDA_NETWORK_LOGS'];
 
+/**
+ * The call that turns Macie automated sensitive-data discovery on for this account
+ * (Macie API Reference, UpdateAutomatedDiscoveryConfiguration: `status` ENABLED | DISABLED, required;
+ * https://docs.aws.amazon.com/macie/latest/APIReference/automated-discovery-configuration.html).
+ * `autoEnableOrganizationMembers` is left out: it applies to an organization's Macie administrator,
+ * and this stack enables discovery only for a standalone account (`macie: true`).
+ */
+export const MACIE_AUTOMATED_DISCOVERY_CALL = {
+  service: 'Macie2',
+  action: 'updateAutomatedDiscoveryConfiguration',
+  parameters: { status: 'ENABLED' },
+} as const;
+
 /** Inspector scan types enabled. */
 export const INSPECTOR_RESOURCE_TYPES: readonly string[] = ['EC2', 'ECR', 'LAMBDA'];
 
@@ -158,6 +184,7 @@ export class DetectiveServices extends Construct {
   public readonly configBucket?: s3.Bucket;
   public readonly configRules: readonly config.ManagedRule[] = [];
   public readonly macieSession?: macie.CfnSession;
+  public readonly macieAutomatedDiscovery?: cr.AwsCustomResource;
   public readonly inspectorEnablement?: CustomResource;
   public readonly ebsEncryptionByDefault?: cr.AwsCustomResource;
   private awsCallsRuntime?: { readonly role: iam.Role; readonly logGroup: logs.LogGroup };
@@ -233,6 +260,9 @@ export class DetectiveServices extends Construct {
 
     if ((props.macie ?? true) === true) {
       this.macieSession = new macie.CfnSession(this, 'Macie', { status: 'ENABLED', findingPublishingFrequency: 'FIFTEEN_MINUTES' });
+      if (props.macieAutomatedDiscovery ?? true) {
+        this.macieAutomatedDiscovery = this.addMacieAutomatedDiscovery(this.macieSession, logRetention, props.logEncryptionKey);
+      }
     }
 
     if ((props.inspector ?? true) === true) {
@@ -251,35 +281,61 @@ export class DetectiveServices extends Construct {
   private runtime(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): { role: iam.Role; logGroup: logs.LogGroup } {
     if (!this.awsCallsRuntime) {
       const logGroup = new logs.LogGroup(this, 'AwsCallsLogGroup', { retention: logRetention, encryptionKey: logEncryptionKey, removalPolicy: retainExceptOnCreate() });
-      this.awsCallsRuntime = { logGroup, role: functionRole(this, 'AwsCallsRole', logGroup, 'the function that enables EBS encryption by default') };
+      this.awsCallsRuntime = { logGroup, role: functionRole(this, 'AwsCallsRole', logGroup, 'the function that enables EBS encryption by default and Macie automated discovery') };
     }
     return this.awsCallsRuntime;
   }
 
   private addEbsEncryptionByDefault(logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): cr.AwsCustomResource {
     const { account, region } = Stack.of(this);
-    const call: cr.AwsSdkCall = {
-      service: 'EC2',
-      action: 'enableEbsEncryptionByDefault',
-      physicalResourceId: cr.PhysicalResourceId.of(`ebs-encryption-by-default-${account}-${region}`),
-    };
+    return this.addAccountSettingCall('EbsEncryptionByDefault', {
+      call: { service: 'EC2', action: 'enableEbsEncryptionByDefault', physicalResourceId: cr.PhysicalResourceId.of(`ebs-encryption-by-default-${account}-${region}`) },
+      // ec2:EnableEbsEncryptionByDefault has no resource-level permissions.
+      iamAction: 'ec2:EnableEbsEncryptionByDefault',
+      reason: 'IAM accepts only Resource "*" for ec2:EnableEbsEncryptionByDefault, which has no resource-level permissions and changes one setting of this account and region: it can only turn encryption on. ' +
+        'Only CloudFormation can invoke the function.',
+      policyOf: 'the EBS encryption-by-default call',
+    }, logRetention, logEncryptionKey);
+  }
+
+  private addMacieAutomatedDiscovery(session: macie.CfnSession, logRetention: logs.RetentionDays, logEncryptionKey: kms.IKey | undefined): cr.AwsCustomResource {
+    const { account, region } = Stack.of(this);
+    const enablement = this.addAccountSettingCall('MacieAutomatedDiscovery', {
+      call: { ...MACIE_AUTOMATED_DISCOVERY_CALL, physicalResourceId: cr.PhysicalResourceId.of(`macie-automated-discovery-${account}-${region}`) },
+      // The action has no resource types: an account-level setting (Service Authorization Reference, "Actions, resources, and condition keys for Amazon Macie").
+      iamAction: 'macie2:UpdateAutomatedDiscoveryConfiguration',
+      reason: 'IAM accepts only Resource "*" for macie2:UpdateAutomatedDiscoveryConfiguration, which has no resource types and changes one setting of this account and region: the call only turns discovery on. ' +
+        'Only CloudFormation can invoke the function.',
+      policyOf: 'the Macie automated-discovery call',
+    }, logRetention, logEncryptionKey);
+    // Macie answers "Macie is not enabled" (AccessDenied) until the account has a session.
+    enablement.node.addDependency(session);
+    return enablement;
+  }
+
+  /**
+   * One account-level setting turned on by an AwsCustomResource call on create and update, allowed
+   * by its one IAM action on `*` (the action has no resource-level permissions), with the reason.
+   */
+  private addAccountSettingCall(
+    id: string,
+    setting: { call: cr.AwsSdkCall; iamAction: string; reason: string; policyOf: string },
+    logRetention: logs.RetentionDays,
+    logEncryptionKey: kms.IKey | undefined,
+  ): cr.AwsCustomResource {
     const { role, logGroup } = this.runtime(logRetention, logEncryptionKey);
-    const enablement = new cr.AwsCustomResource(this, 'EbsEncryptionByDefault', {
-      resourceType: 'Custom::EbsEncryptionByDefault',
-      onCreate: call,
-      onUpdate: call,
+    const enablement = new cr.AwsCustomResource(this, id, {
+      resourceType: `Custom::${id}`,
+      onCreate: setting.call,
+      onUpdate: setting.call,
       installLatestAwsSdk: false,
       logGroup,
       role,
-      // ec2:EnableEbsEncryptionByDefault has no resource-level permissions.
-      policy: cr.AwsCustomResourcePolicy.fromStatements([new iam.PolicyStatement({ actions: ['ec2:EnableEbsEncryptionByDefault'], resources: ['*'] })]),
+      policy: cr.AwsCustomResourcePolicy.fromStatements([new iam.PolicyStatement({ actions: [setting.iamAction], resources: ['*'] })]),
     });
-    const reason =
-      'IAM accepts only Resource "*" for ec2:EnableEbsEncryptionByDefault, which has no resource-level permissions and changes one setting of this account and region: it can only turn encryption on. ' +
-      'Only CloudFormation can invoke the function.';
-    Validations.of(enablement).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason });
-    acknowledgeNag(enablement, wildcardResourceFinding(this, '*'), reason);
-    acknowledgeInlinePolicy(enablement, 'the EBS encryption-by-default call (the policy CDK adds to the function\'s execution role)');
+    Validations.of(enablement).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason: setting.reason });
+    acknowledgeNag(enablement, wildcardResourceFinding(this, '*'), setting.reason);
+    acknowledgeInlinePolicy(enablement, `${setting.policyOf} (the policy CDK adds to the function's execution role)`);
     this.acknowledgeRuntimeFunction(enablement);
     return enablement;
   }
@@ -291,7 +347,7 @@ export class DetectiveServices extends Construct {
     // The function is CDK's singleton for the stack's AwsCustomResources, created beside the stack's other constructs.
     const provider = enablement.node.findChild('Provider') as lambda.SingletonFunction;
     const fn = Stack.of(this).node.findChild(provider.permissionsNode.id);
-    acknowledgeControlPlaneFunction(fn, { calls: 'EC2 (EBS encryption by default), for the stack\'s AwsCustomResource calls', invokedBy: 'CloudFormation', customResource: true });
+    acknowledgeControlPlaneFunction(fn, { calls: 'EC2 (EBS encryption by default) and Macie (automated discovery), for the stack\'s AwsCustomResource calls', invokedBy: 'CloudFormation', customResource: true });
   }
 
   private addConfigRecorder(removalPolicy: RemovalPolicy, accessLogsBucket: s3.IBucket | undefined): { recorder: config.CfnConfigurationRecorder; bucket: s3.Bucket } {

@@ -12,7 +12,8 @@ import { approvedCidrCountProblem, approvedCidrProblem, distinctPortsProblem, vp
 import { acknowledgeControlPlaneFunction, acknowledgeInlinePolicy, acknowledgeNag, awsManagedPolicyFinding } from '../common/nag-acknowledgments';
 import { invalidProp, policyFor, requireIntegerInRange, requireLogRetention, requirePort, requireValid } from '../common/validate';
 import { aclFlows, ANYWHERE, type AclFlow } from './acl-flows';
-import { layoutTiers, NETWORK_TIERS, type NetworkTier, type TierLayout } from './tiers';
+import { EgressFirewall } from './egress-firewall';
+import { firewallSubnetBlocks, layoutTiers, NETWORK_TIERS, type NetworkTier, type TierLayout } from './tiers';
 import { retainExceptOnCreate } from '../common/removal';
 import { recordCreationTrace } from '../common/creation-trace';
 
@@ -88,6 +89,14 @@ export interface SegmentedVpcProps {
    * @default false - the flow logs are retained
    */
   readonly disposable?: boolean;
+  /**
+   * AWS Network Firewall on the application tier's egress, allowing only these domains over HTTP
+   * and TLS (DPP 2.1): a firewall subnet per zone in the VPC block's free fourth quarter, routes
+   * application subnets → firewall endpoint → NAT gateway and back (see {@link EgressFirewall}).
+   * Billed per endpoint-hour (one endpoint per zone).
+   * @default - no firewall: the application tier's egress goes straight to the NAT gateways
+   */
+  readonly egressFirewall?: { readonly allowedDomains: readonly string[] };
   /**
    * The policy profile whose thresholds bound the props and set the defaults (README "Policy profiles").
    * @default - the profile in construct context (`dpp:policy`), else `dpp`
@@ -180,6 +189,8 @@ export class SegmentedVpc extends Construct {
   public readonly interfaceEndpoints: readonly ec2.InterfaceVpcEndpoint[];
   /** The security group of the interface endpoints: 443 from the VPC's block only. */
   public readonly endpointSecurityGroup: ec2.SecurityGroup;
+  /** The Network Firewall on the application tier's egress, when the `egressFirewall` prop is given. */
+  public readonly egressFirewall?: EgressFirewall;
 
   constructor(scope: Construct, id: string, props: SegmentedVpcProps) {
     super(scope, id);
@@ -232,6 +243,19 @@ export class SegmentedVpc extends Construct {
     this.networkAcls = this.addNetworkAcls(this.allowedFlows);
 
     this.flowLogGroup = this.addFlowLogs(props.flowLogKey, retention, props.disposable ?? false);
+    if (props.egressFirewall) {
+      this.egressFirewall = new EgressFirewall(this, 'EgressFirewall', {
+        vpc: this.vpc,
+        availabilityZones: zones,
+        firewallSubnetCidrs: firewallSubnetBlocks(cidr, zones.length),
+        applicationSubnets: this.subnets('application'),
+        publicSubnets: this.subnets('public'),
+        allowedDomains: props.egressFirewall.allowedDomains,
+        logEncryptionKey: props.flowLogKey,
+        logRetention: retention as logs.RetentionDays,
+        disposable: props.disposable,
+      });
+    }
 
     const privateTiers = { subnets: [{ subnetGroupName: 'application' }, { subnetGroupName: 'data' }] };
     this.s3Endpoint = this.vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3, ...privateTiers });

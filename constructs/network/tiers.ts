@@ -65,3 +65,15 @@ export function layoutTiers(vpcCidr: string, zoneCount: number): Record<NetworkT
   });
   return layout;
 }
+
+/**
+ * The firewall subnets' blocks (`SegmentedVpc` `egressFirewall`): one /28 per zone at the start of
+ * the VPC block's fourth quarter, which the tiers leave free, so the tiers' blocks do not move.
+ */
+export function firewallSubnetBlocks(vpcCidr: string, zoneCount: number): string[] {
+  const [address, prefixText] = vpcCidr.split('/');
+  const tierSize = 2 ** (32 - Number(prefixText) - TIER_PREFIX_BITS);
+  const reserveBase = ipv4ToNumber(address) + NETWORK_TIERS.length * tierSize;
+  const size = 2 ** (32 - SMALLEST_SUBNET_PREFIX);
+  return Array.from({ length: zoneCount }, (_, z) => `${numberToIpv4(reserveBase + z * size)}/${SMALLEST_SUBNET_PREFIX}`);
+}

@@ -1,4 +1,5 @@
-import { CfnOutput, RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stage, Tags, Validations, type Stack } from 'aws-cdk-lib';
+import { TAG_ENVIRONMENT } from '../checks/vocabulary';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -6,6 +7,7 @@ import { LogDataProtection } from '../../constructs/audit/log-data-protection';
 import { PiiDataEvents } from '../../constructs/audit/pii-data-events';
 import { retentionOfAtLeast } from '../../constructs/audit/log-retention';
 import { AccessAnalyzers } from '../../constructs/identity/access-analyzers';
+import { BackupCopyVaultStack } from '../../constructs/data/backup-copy-vault';
 import { DataBackups } from '../../constructs/data/data-backups';
 import { EdgeAudience, EdgeFirewall } from '../../constructs/network/edge-firewall';
 import { DataLossAlerts } from '../../constructs/detection/data-loss-alerts';
@@ -117,12 +119,27 @@ export function addDataProtection(stack: Stack, environment: EnvironmentName, co
 
   const accessAnalyzers = control(stack, features.accessAnalyzer, () => new AccessAnalyzers(stack, 'AccessAnalyzers', { alertTopic: topic }));
 
-  const backups = control(stack, features.backups, () => addPiiStores(new DataBackups(stack, 'Backups', {
-    encryptionKey: data.keys.data,
-    piiRetentionDays: config.piiRetentionDays,
-    copyRegion: config.backupCopyRegion,
-    removalPolicy,
-  }), data));
+  const backups = control(stack, features.backups, () => {
+    // The vault the plan copies to lives in the other region: a stack of its own, deployed first.
+    if (config.backupCopyRegion) {
+      const copyVault = new BackupCopyVaultStack(Stage.of(stack)!, `${stack.stackName}-backup-copy`, {
+        env: { account: stack.account, region: config.backupCopyRegion },
+        description: `DPP 3.7: the second-region vault of ${stack.stackName}'s backup copies`,
+        removalPolicy,
+        // A kept environment keeps the full deletion window; a disposable one, the shortest.
+        pendingWindowDays: removalPolicy === RemovalPolicy.RETAIN ? undefined : 7,
+      });
+      // Part of this environment: its account-wide controls are the baseline's (DPP 3.5 separation by tag).
+      Tags.of(copyVault).add(TAG_ENVIRONMENT, environment);
+      stack.addStackDependency(copyVault, 'the backup plan copies to its vault');
+    }
+    return addPiiStores(new DataBackups(stack, 'Backups', {
+      encryptionKey: data.keys.data,
+      piiRetentionDays: config.piiRetentionDays,
+      copyRegion: config.backupCopyRegion,
+      removalPolicy,
+    }), data);
+  });
 
   const edgeFirewall = control(stack, features.edgeFirewall, () => {
     const firewall = new EdgeFirewall(stack, 'EdgeFirewall', {

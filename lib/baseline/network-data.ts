@@ -59,6 +59,7 @@ export function addNetworkAndData(stack: Stack, environment: EnvironmentName, co
     flowLogRetentionDays: logRetentionDays,
     natGateways: prod ? config.availabilityZones.length : 1,
     disposable,
+    egressFirewall: config.features.networkFirewall ? { allowedDomains: config.egressAllowedDomains ?? [] } : undefined,
   });
 
   const database = new EncryptedDatabase(stack, 'Database', {

@@ -4,7 +4,8 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { BASELINE_DEFAULTS } from '../policy/defaults';
 import { DPP, type PolicyProfile } from '../policy/profile';
 import {
-  approvedCidrCountProblem, approvedCidrProblem, copyRegionProblem, distinctPortsProblem, incidentContactProblem, logRetentionProblem, piiRetentionProblem, portProblem, vpcCidrProblem,
+  approvedCidrCountProblem, approvedCidrProblem, copyRegionProblem, distinctPortsProblem, egressDomainProblem, egressDomainsProblem, incidentContactProblem, logRetentionProblem,
+  MAX_ALLOWED_DOMAINS, piiRetentionProblem, portProblem, vpcCidrProblem,
 } from '../policy/validators';
 
 /**
@@ -93,6 +94,8 @@ export const featuresSchema = z.strictObject({
   edgeFirewall: triState,
   /** Amazon Macie findings routed to the security topic (DPP 3.3 data loss prevention). */
   dataLossAlerts: triState,
+  /** AWS Network Firewall on the application tier's egress, allowing `egressAllowedDomains` only (DPP 2.1); billed per endpoint-hour, so off by default. */
+  networkFirewall: z.boolean().default(false),
 });
 
 /** One environment's schema under a profile. */
@@ -107,6 +110,8 @@ export function environmentSchemaFor(policy: PolicyProfile) {
     /** The Incident Management Point of Contact, e.g. "Jane Doe <jane@example.com>"; required where the profile says so (dpp-2025). */
     incidentContact: z.string().trim().min(1, 'must name the Incident Management Point of Contact').optional(),
     backupCopyRegion: region.optional(),
+    /** The domains the application tier may reach through the Network Firewall (`features.networkFirewall`). */
+    egressAllowedDomains: z.array(checked(z.string(), egressDomainProblem)).optional(),
     piiRetentionDays: z.number().default(policy.values.piiRetentionDays),
     legalBasis: z.string().trim().min(1).optional(),
     logRetentionDays: checked(z.number(), (days) => logRetentionProblem(days, policy)).default(Math.max(BASELINE_DEFAULTS.logRetentionDays, policy.values.logRetentionDays)),
@@ -134,6 +139,10 @@ export function environmentSchemaFor(policy: PolicyProfile) {
     if (copy && env.features.backups !== false) ctx.addIssue({ code: 'custom', path: ['backupCopyRegion'], message: copy });
     if (env.features.canaryRecords === true && env.features.dataEvents !== true) {
       ctx.addIssue({ code: 'custom', path: ['features', 'canaryRecords'], message: 'needs features.dataEvents: true (the canary alarms read the PII stores\' data events in this environment\'s trail log group)' });
+    }
+    if (env.features.networkFirewall) {
+      const domains = egressDomainsProblem(env.egressAllowedDomains ?? [], MAX_ALLOWED_DOMAINS);
+      if (domains) ctx.addIssue({ code: 'custom', path: ['egressAllowedDomains'], message: `${domains} (features.networkFirewall is true)` });
     }
   });
 }

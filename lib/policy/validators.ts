@@ -94,3 +94,31 @@ export function copyRegionProblem(copyRegion: string | undefined, stackRegion: s
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(copyRegion)) return `${JSON.stringify(copyRegion)} is not a region name`;
   return copyRegion === stackRegion ? `must differ from the stack's region ${stackRegion}: the copy protects against losing that region` : undefined;
 }
+
+/**
+ * An egress domain of the Network Firewall allowlist (`EgressFirewall`, config
+ * `egressAllowedDomains`): an explicit name, or a leading `.` for a domain and its subdomains
+ * (AWS::NetworkFirewall::RuleGroup RulesSourceList, CloudFormation Template Reference).
+ */
+export const EGRESS_DOMAIN_PATTERN = /^\.?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+
+export function egressDomainProblem(domain: string): string | undefined {
+  return EGRESS_DOMAIN_PATTERN.test(domain)
+    ? undefined
+    : `${JSON.stringify(domain)} is not a domain name (lower case; a leading "." allows the domain and its subdomains)`;
+}
+
+/**
+ * The most domains the firewall's domain-list rule group holds: its capacity (1,000, fixed at
+ * creation, "Setting rule group capacity in AWS Network Firewall") at one rule per domain and
+ * target type (HTTP_HOST, TLS_SNI), a deliberate over-estimate.
+ */
+export const MAX_ALLOWED_DOMAINS = 500;
+
+/** The allowlist as a whole: at least one domain (an empty one blocks all HTTP and TLS egress), none twice, within the rule group's capacity. */
+export function egressDomainsProblem(domains: readonly string[], maxDomains: number): string | undefined {
+  if (domains.length === 0) return 'must name at least one domain (an empty allowlist blocks all HTTP and TLS egress)';
+  if (new Set(domains).size !== domains.length) return 'lists a domain twice';
+  if (domains.length > maxDomains) return `has ${domains.length} domains; at most ${maxDomains} fit the rule group's capacity`;
+  return undefined;
+}

@@ -7,16 +7,18 @@ import { DataLossAlerts } from '../../constructs/detection/data-loss-alerts';
 import { ReadAnomalyAlarms } from '../../constructs/detection/read-anomaly-alarms';
 import { AccessAnalyzers } from '../../constructs/identity/access-analyzers';
 import { EdgeFirewall } from '../../constructs/network/edge-firewall';
+import { EgressFirewall } from '../../constructs/network/egress-firewall';
+import { SegmentedVpc } from '../../constructs/network/segmented-vpc';
 import { BaselineStack } from '../../lib/baseline/baseline-stack';
 import { DATA_EVENTS_EXISTING_REASON, DATA_EVENTS_RULE, LOG_DATA_PROTECTION_EXISTING_REASON, LOG_DATA_PROTECTION_RULE } from '../../lib/baseline/data-protection';
 import { environmentSchema } from '../../lib/config';
 import { acknowledgmentsOf } from '../constructs/fixtures';
 
 /** The construct tree only (no synthesis): which controls the wiring adds, by feature. */
-function baseline(features: Record<string, unknown> = {}): BaselineStack {
+function baseline(features: Record<string, unknown> = {}, more: Record<string, unknown> = {}): BaselineStack {
   const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
   const config = environmentSchema.parse({
-    account: '111111111111', region: 'eu-west-1', availabilityZones: ['eu-west-1a'], approvedCidrs: ['203.0.113.0/24'], alertEmail: 'a@example.com', features,
+    account: '111111111111', region: 'eu-west-1', availabilityZones: ['eu-west-1a'], approvedCidrs: ['203.0.113.0/24'], alertEmail: 'a@example.com', features, ...more,
   });
   return new BaselineStack(app, 'Baseline', { environmentName: 'test', config });
 }
@@ -49,6 +51,14 @@ describe('addDataProtection: each control switched by its features key', () => {
     const stack = baseline(Object.fromEntries(CONTROLS.map(([, , key]) => [key, key === 'canaryRecords' ? false : 'existing'])));
     for (const [id] of CONTROLS) expect(stack.node.tryFindChild(id)).toBeUndefined();
     expect(acknowledgmentsOf(stack)).toMatchObject({ [DATA_EVENTS_RULE]: DATA_EVENTS_EXISTING_REASON, [LOG_DATA_PROTECTION_RULE]: LOG_DATA_PROTECTION_EXISTING_REASON });
+  });
+
+  test('the Network Firewall is off by default; features.networkFirewall puts it on the VPC with egressAllowedDomains', () => {
+    expect((baseline().node.findChild('Network') as SegmentedVpc).egressFirewall).toBeUndefined();
+    const stack = baseline({ networkFirewall: true }, { egressAllowedDomains: ['.amazonaws.com'] });
+    const firewall = (stack.node.findChild('Network') as SegmentedVpc).egressFirewall;
+    expect(firewall).toBeInstanceOf(EgressFirewall);
+    expect(firewall!.domainAllowlist.ruleGroup).toMatchObject({ rulesSource: { rulesSourceList: { targets: ['.amazonaws.com'] } } });
   });
 
   test('the baseline registers its PII bucket and table with the data-events trail and gives each a canary', () => {

@@ -35,7 +35,7 @@ describe('environment configuration', () => {
     expect(valid.environments.test).toMatchObject({ piiRetentionDays: 30, logRetentionDays: 365, applicationPort: 8443, databasePort: 5432 });
     expect(valid.environments.prod.features).toEqual({
       guardDuty: true, securityHub: true, config: true, macie: true, inspector: true, userPool: true,
-      dataEvents: true, canaryRecords: true, readAnomalyAlarms: true, logDataProtection: true, accessAnalyzer: true, backups: true, edgeFirewall: true, dataLossAlerts: true,
+      dataEvents: true, canaryRecords: true, readAnomalyAlarms: true, logDataProtection: true, accessAnalyzer: true, backups: true, edgeFirewall: true, dataLossAlerts: true, networkFirewall: false,
     });
   });
 
@@ -66,6 +66,9 @@ describe('environment configuration', () => {
     ['"existing" for the user pool (the baseline always owns it)', { features: { userPool: 'existing' } }, 'dpp.environments.test.features.userPool:'],
     ['a data-protection feature that is neither on, off nor existing', { features: { dataEvents: 'org' } }, 'dpp.environments.test.features.dataEvents: expected true, false or "existing"'],
     ['canary records without this environment\'s data events', { features: { dataEvents: 'existing' } }, 'dpp.environments.test.features.canaryRecords: needs features.dataEvents: true'],
+    ['the Network Firewall without allowed domains', { features: { networkFirewall: true } }, 'dpp.environments.test.egressAllowedDomains: must name at least one domain (an empty allowlist blocks all HTTP and TLS egress) (features.networkFirewall is true)'],
+    ['an allowed egress domain that is no domain', { egressAllowedDomains: ['*.example.com'] }, 'dpp.environments.test.egressAllowedDomains[0]: "*.example.com" is not a domain name'],
+    ['the Network Firewall as "existing" (the baseline builds it or not)', { features: { networkFirewall: 'existing' } }, 'dpp.environments.test.features.networkFirewall:'],
     ['log retention below 90 days', { logRetentionDays: 30 }, 'dpp.environments.test.logRetentionDays: must be at least 90 days (DPP 3.6 Logging and Monitoring, profile dpp), got 30'],
     ['equal application and database ports', { applicationPort: 5432 }, 'dpp.environments.test.databasePort: must differ from applicationPort'],
   ])('rejects %s, naming the key', (_, overrides, expected) => {
@@ -75,6 +78,13 @@ describe('environment configuration', () => {
   test('the data-protection features accept true, false and "existing"', () => {
     const valid = validateConfig({ value: config({ features: { dataEvents: 'existing', canaryRecords: false } }), origin: '' });
     expect(valid.environments.test.features).toMatchObject({ dataEvents: 'existing', canaryRecords: false, readAnomalyAlarms: true });
+  });
+
+  test('the Network Firewall is off by default and takes the allowed domains when on', () => {
+    const valid = validateConfig({ value: config({ features: { networkFirewall: true }, egressAllowedDomains: ['.amazonaws.com', 'api.example.com'] }), origin: '' });
+    expect(valid.environments.test.features.networkFirewall).toBe(true);
+    expect(valid.environments.test.egressAllowedDomains).toEqual(['.amazonaws.com', 'api.example.com']);
+    expect(validateConfig({ value: config(), origin: '' }).environments.test.features.networkFirewall).toBe(false);
   });
 
   test('rejects test and prod in the same account (DPP 3.5)', () => {

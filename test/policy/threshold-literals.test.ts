@@ -11,6 +11,7 @@ const ALLOWED: ReadonlyArray<{ readonly file: string; readonly text: string; rea
   { file: 'constructs/audit/audit-trail.ts', text: '30', why: 'KMS key deletion pending window; S3 transitions need at least 30 days' },
   { file: 'constructs/audit/audit-trail.ts', text: '30 days', why: 'S3: transitions to another storage class need at least 30 days' },
   { file: 'lib/baseline/network-data.ts', text: '30', why: 'KMS key deletion pending window in prod' },
+  { file: 'constructs/data/backup-copy-vault.ts', text: '30', why: 'KMS key deletion pending window (AWS: 7 to 30 days)' },
   { file: 'constructs/identity/handler-function.ts', text: '30', why: 'Lambda timeout in seconds' },
   { file: 'constructs/data/encrypted-database.ts', text: '30-day', why: 'RDS Enhanced Monitoring log group retention that RDS itself sets (a fact about AWS, quoted)' },
   { file: 'lib/audit/collect.ts', text: '30', why: 'credential-report poll attempts' },

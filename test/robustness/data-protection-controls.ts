@@ -2,7 +2,8 @@
  * The data-protection controls of issue 15 that no DPP rule can assert on a template (whether an
  * alarm watches the right store is a wiring question, not a property), checked on the synthesized
  * baseline by name: each PII bucket and table has a canary alarm and a read-volume anomaly alarm,
- * each PII database an anomaly alarm, and each of them a backup selection (DPP 3.7). `missingControls` lists what is missing, one line per
+ * each PII database an anomaly alarm, and each of them a backup selection (DPP 3.7); a Macie session
+ * has automated sensitive-data discovery turned on after it (DPP 3.3). `missingControls` lists what is missing, one line per
  * store and control, so a mutation that removes one is caught by a test naming the control.
  */
 import { PII, idsOf, type MutableStack, type Resource } from './mutations';
@@ -42,6 +43,15 @@ function hasBackupSelection(stack: MutableStack, store: string): boolean {
   return idsOf(stack, 'AWS::Backup::BackupSelection').some((id) => mentions(stack.template.Resources[id].Properties?.BackupSelection, store));
 }
 
+/** True when a custom resource turns automated discovery on, after the session (it fails before Macie is enabled). */
+function hasMacieAutomatedDiscovery(stack: MutableStack, session: string): boolean {
+  return idsOf(stack, 'Custom::MacieAutomatedDiscovery').some((id) => {
+    const resource = stack.template.Resources[id];
+    const call = JSON.parse(String(resource.Properties?.Create ?? '{}')) as { action?: string; parameters?: { status?: string } };
+    return call.action === 'updateAutomatedDiscoveryConfiguration' && call.parameters?.status === 'ENABLED' && ([] as string[]).concat(resource.DependsOn ?? []).includes(session);
+  });
+}
+
 /** What is missing, as `<control> of <logical ID>`. */
 export function missingControls(stack: MutableStack): string[] {
   const missing: string[] = [];
@@ -55,6 +65,9 @@ export function missingControls(stack: MutableStack): string[] {
   for (const store of idsOf(stack, 'AWS::RDS::DBCluster', PII)) {
     if (!hasAnomalyAlarm(stack, store)) missing.push(`read-volume anomaly alarm of ${store}`);
     if (!hasBackupSelection(stack, store)) missing.push(`backup selection of ${store}`);
+  }
+  for (const session of idsOf(stack, 'AWS::Macie::Session')) {
+    if (!hasMacieAutomatedDiscovery(stack, session)) missing.push(`Macie automated discovery of ${session}`);
   }
   return missing;
 }
@@ -102,6 +115,17 @@ export const CONTROL_MUTATIONS: readonly ControlMutation[] = [
       if (!selection) throw new Error('mutation: no backup selection of the PII table');
       delete stack.template.Resources[selection];
       return table;
+    },
+  },
+  {
+    name: 'remove the custom resource that turns Macie automated discovery on',
+    control: 'Macie automated discovery of <store>',
+    mutate: (stack) => {
+      const [session] = idsOf(stack, 'AWS::Macie::Session');
+      const [discovery] = idsOf(stack, 'Custom::MacieAutomatedDiscovery');
+      if (!session || !discovery) throw new Error('mutation: no Macie session or automated discovery');
+      delete stack.template.Resources[discovery];
+      return session;
     },
   },
 ];

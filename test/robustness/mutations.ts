@@ -13,6 +13,7 @@ export interface Resource {
   Properties?: Record<string, unknown>;
   Metadata?: Record<string, unknown>;
   Condition?: string;
+  DependsOn?: string | string[];
 }
 
 /** A template being mutated: the parts the mutations touch. */

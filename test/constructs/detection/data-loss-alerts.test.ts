@@ -16,6 +16,14 @@ describe('DataLossAlerts', () => {
     });
   });
 
+  test('findings of automated sensitive-data discovery reach the topic whatever the bucket: the pattern filters no detail (DPP 3.3)', () => {
+    // A bucket's classification tag is a list of key/value objects in the finding; EventBridge cannot
+    // express "no element with this key and value", so PII found in any bucket is routed, and the
+    // reader sees the bucket's tags in the finding.
+    const rules = Template.fromStack(stack).findResources('AWS::Events::Rule');
+    for (const rule of Object.values(rules)) expect(Object.keys(rule.Properties.EventPattern).sort()).toEqual(['detail-type', 'source']);
+  });
+
   test('the stack passes the DPP pack', () => {
     expect(dppErrorsAndAcknowledgments(app).errors).toEqual([]);
   });

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { DetectiveServices, GUARD_DUTY_FEATURES, INSPECTOR_SERVICE_LINKED_ROLES } from '../../../constructs/detection/detective-services';
+import { DetectiveServices, GUARD_DUTY_FEATURES, INSPECTOR_SERVICE_LINKED_ROLES, MACIE_AUTOMATED_DISCOVERY_CALL } from '../../../constructs/detection/detective-services';
 import { dppErrorsAndAcknowledgments, resourcesOfType, stackWithoutBundling } from '../no-bundling';
 
 function detective(props: Partial<ConstructorParameters<typeof DetectiveServices>[2]> = {}) {
@@ -74,6 +76,29 @@ describe('DetectiveServices (defaults: everything on)', () => {
     made.template.hasResourceProperties('AWS::Macie::Session', { Status: 'ENABLED' });
   });
 
+  test('Macie automated sensitive-data discovery is turned on by a custom resource after the session, and left on when it is deleted (DPP 3.3)', () => {
+    const [[, discovery]] = resourcesOfType(made.template, 'Custom::MacieAutomatedDiscovery');
+    const call = JSON.parse(discovery.Properties.Create as string);
+    expect(call).toMatchObject({ service: 'Macie2', action: 'updateAutomatedDiscoveryConfiguration', parameters: { status: 'ENABLED' } });
+    expect(JSON.parse(discovery.Properties.Update as string)).toEqual(call);
+    // No Delete call: deleting the stack deletes the session, which disables Macie and its discovery.
+    expect(discovery.Properties.Delete).toBeUndefined();
+    const [[sessionId]] = resourcesOfType(made.template, 'AWS::Macie::Session');
+    expect(discovery.DependsOn).toEqual(expect.arrayContaining([sessionId]));
+  });
+
+  test('the discovery call is allowed by exactly its IAM action, which has no resource types (Resource "*")', () => {
+    // The action CDK's SDK metadata derives for the call: <iamPrefix>:<Action>.
+    const metadataFile = join(dirname(require.resolve('aws-cdk-lib')), 'custom-resources/lib/helpers-internal/sdk-v3-metadata.json');
+    const metadata = JSON.parse(readFileSync(metadataFile, 'utf8')) as Record<string, { iamPrefix?: string }>;
+    const service = MACIE_AUTOMATED_DISCOVERY_CALL.service.toLowerCase();
+    const action = `${metadata[service].iamPrefix ?? service}:${MACIE_AUTOMATED_DISCOVERY_CALL.action[0].toUpperCase()}${MACIE_AUTOMATED_DISCOVERY_CALL.action.slice(1)}`;
+    expect(action).toBe('macie2:UpdateAutomatedDiscoveryConfiguration');
+    const policies = made.template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('MacieAutomatedDiscovery') } });
+    const statements = Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    expect(statements).toEqual([{ Action: action, Effect: 'Allow', Resource: '*' }]);
+  });
+
   test('EBS encryption by default is enabled through a custom resource calling ec2:EnableEbsEncryptionByDefault, under a scoped role', () => {
     made.template.hasResourceProperties('Custom::EbsEncryptionByDefault', {
       Create: Match.stringLikeRegexp('"service":"EC2","action":"enableEbsEncryptionByDefault"'),
@@ -83,6 +108,16 @@ describe('DetectiveServices (defaults: everything on)', () => {
     });
     // CDK's one AwsCustomResource function per stack, under the construct's scoped role.
     expect(Object.keys(made.template.findResources('AWS::Lambda::Function', { Properties: { Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('AwsCallsRole'), 'Arn'] } } }))).toHaveLength(1);
+  });
+
+  test('Macie automated discovery is off with its switch, and with Macie off or left to the organization', () => {
+    for (const props of [{ macieAutomatedDiscovery: false }, { macie: false }, { macie: 'existing' as const }]) {
+      detective(props).template.resourceCountIs('Custom::MacieAutomatedDiscovery', 0);
+    }
+    // Without EBS encryption by default, the discovery call alone sets up CDK's function, still DPP-clean.
+    const withoutEbs = detective({ ebsEncryptionByDefault: false });
+    withoutEbs.template.resourceCountIs('Custom::MacieAutomatedDiscovery', 1);
+    expect(dppErrorsAndAcknowledgments(withoutEbs.app).errors).toEqual([]);
   });
 
   test('EBS encryption by default can be turned off, and works without Inspector', () => {
