@@ -9,21 +9,21 @@ export function baselineStackName(environment: EnvironmentName): string {
   return `DppBaseline-${environment}`;
 }
 
-/** The environments, in deployment order. */
+/** The environments of the default configuration (cdk.json), in deployment order. */
 export const ENVIRONMENTS: readonly EnvironmentName[] = ['test', 'prod'];
 
 /**
- * Adds one baseline stack per environment to an app and registers the DPP checks on it.
- * Validation of the configuration happens before any construct is made.
+ * Adds one baseline stack per configured environment (in the configuration's order) to an app and
+ * registers the DPP checks on it. Validation of the configuration happens before any construct is made.
  */
 export function buildBaselineApp(app: App, config: DppConfig = loadConfig((k) => app.node.tryGetContext(k))): Record<EnvironmentName, BaselineStack> {
   // The profile `policy` names: the stacks' constructs follow it and the checks assert it.
   const profile = config.profile ?? resolveProfile(config.policy ?? 'dpp', 'dpp.policy');
-  const stacks = {} as Record<EnvironmentName, BaselineStack>;
-  for (const name of ENVIRONMENTS) {
+  const stacks: Record<EnvironmentName, BaselineStack> = {};
+  for (const [name, environment] of Object.entries(config.environments)) {
     stacks[name] = new BaselineStack(app, baselineStackName(name), {
       environmentName: name,
-      config: config.environments[name],
+      config: environment,
       policy: profile,
     });
   }
