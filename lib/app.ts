@@ -1,13 +1,17 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { BaselineStack } from './baseline/baseline-stack';
 import { DppChecks } from './checks/nag-pack';
-import { loadConfig, type DppConfig, type EnvironmentName } from './config';
+import { CONFIG_FILE_CONTEXT_KEY, loadConfig, type DppConfig, type EnvironmentName } from './config';
+import { DeliveryPipelineStack, EnvironmentStage } from './pipeline/delivery-pipeline-stack';
 import { resolveProfile } from './policy/load';
 
 /** The stack name of an environment's baseline. */
 export function baselineStackName(environment: EnvironmentName): string {
   return `DppBaseline-${environment}`;
 }
+
+/** The stack name of the delivery pipeline, when the configuration names one. */
+export const PIPELINE_STACK_NAME = 'DppBaseline-pipeline';
 
 /** The environments of the default configuration (cdk.json), in deployment order. */
 export const ENVIRONMENTS: readonly EnvironmentName[] = ['test', 'prod'];
@@ -20,12 +24,21 @@ export function buildBaselineApp(app: App, config: DppConfig = loadConfig((k) =>
   // The profile `policy` names: the stacks' constructs follow it and the checks assert it.
   const profile = config.profile ?? resolveProfile(config.policy ?? 'dpp', 'dpp.policy');
   const stacks: Record<EnvironmentName, BaselineStack> = {};
-  for (const [name, environment] of Object.entries(config.environments)) {
-    stacks[name] = new BaselineStack(app, baselineStackName(name), {
-      environmentName: name,
-      config: environment,
-      policy: profile,
-    });
+  if (config.pipeline) {
+    // The environments deploy through the pipeline, each a stage in its own account (README "Delivery pipeline").
+    const configFile = app.node.tryGetContext(CONFIG_FILE_CONTEXT_KEY) as string | undefined;
+    const delivery = new DeliveryPipelineStack(app, PIPELINE_STACK_NAME, { pipeline: config.pipeline, configFile });
+    const stages = Object.entries(config.environments).map(([name, environment]) => new EnvironmentStage(app, name, { environmentName: name, config: environment, policy: profile }));
+    delivery.addEnvironments(stages);
+    for (const stage of stages) stacks[stage.baseline.environmentName] = stage.baseline;
+  } else {
+    for (const [name, environment] of Object.entries(config.environments)) {
+      stacks[name] = new BaselineStack(app, baselineStackName(name), {
+        environmentName: name,
+        config: environment,
+        policy: profile,
+      });
+    }
   }
   Validations.of(app).addPlugins(new DppChecks(app, { writeSuppressionsToCloudFormation: true, profile }));
   return stacks;

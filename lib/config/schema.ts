@@ -164,7 +164,13 @@ export type EnvironmentKind = z.infer<typeof kindSchema>;
  */
 const ENVIRONMENT_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,19}$/;
 
-const environmentName = z.string().regex(ENVIRONMENT_NAME, 'is not a valid environment name: lowercase letters, digits and single hyphens, starting with a letter, at most 20 characters');
+/** Names whose stack name the app gives to another stack (`DppBaseline-pipeline`, its cross-region support stacks). */
+const RESERVED_NAMES = /^pipeline(?:-|$)/;
+
+const environmentName = z
+  .string()
+  .regex(ENVIRONMENT_NAME, 'is not a valid environment name: lowercase letters, digits and single hyphens, starting with a letter, at most 20 characters')
+  .refine((name) => !RESERVED_NAMES.test(name), 'is reserved: the delivery pipeline\'s stacks are named DppBaseline-pipeline…');
 
 /** `kind` defaults to the name for environments named `test` or `prod`, so today's files stay valid. */
 function withDefaultKinds(environments: unknown): unknown {
@@ -216,6 +222,37 @@ export function environmentsProblems(raw: unknown): EnvironmentsProblem[] {
   return problems;
 }
 
+/**
+ * The delivery pipeline (CDK Pipelines), optional: source from a CodeConnections connection.
+ * Connection ARNs: `arn:aws:codeconnections:…:connection/<id>` (the service's new name) or the
+ * older `arn:aws:codestar-connections:…`, both accepted by CodePipeline's source action
+ * (https://docs.aws.amazon.com/dtconsole/latest/userguide/rename.html).
+ */
+export const pipelineSchema = z.strictObject({
+  /** The account that runs the pipeline (a tooling account, never a workload's). */
+  account,
+  region,
+  /** `owner/name` of the repository behind the connection. */
+  repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'must be owner/name of the repository behind the connection'),
+  branch: z.string().trim().min(1, 'must name a branch').default('main'),
+  connectionArn: z.string().regex(/^arn:aws[a-z-]*:(?:codeconnections|codestar-connections):[a-z0-9-]+:\d{12}:connection\/[A-Za-z0-9-]+$/, 'must be the ARN of a CodeConnections connection (arn:aws:codeconnections:<region>:<account>:connection/<id>)'),
+});
+/** The validated pipeline configuration. */
+export type PipelineConfig = z.infer<typeof pipelineSchema>;
+
+/** The organization's StackSets of account-level controls, optional. */
+export const organizationSchema = z.strictObject({
+  /** The management or delegated-administrator account the StackSets are created in. */
+  account,
+  region,
+  organizationalUnitIds: z.array(z.string().regex(/^(?:ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})$/, 'must be an organizational unit ID (ou-xxxx-xxxxxxxx) or a root ID (r-xxxx)')).min(1, 'must name at least one organizational unit'),
+  regions: z.array(region).min(1, 'must name at least one region'),
+  /** `DELEGATED_ADMIN` from a delegated-administrator account, `SELF` from the management account. */
+  callAs: z.enum(['DELEGATED_ADMIN', 'SELF'], { error: (issue) => `expected DELEGATED_ADMIN or SELF, found ${describeFound(issue.input)}` }).default('DELEGATED_ADMIN'),
+});
+/** The validated organization configuration. */
+export type OrganizationConfig = z.infer<typeof organizationSchema>;
+
 /** The whole configuration's schema under a profile. `policy` names it (read before the rest is validated). */
 export function configSchemaFor(policy: PolicyProfile) {
   const environment = environmentSchemaFor(policy, { kindRequired: true });
@@ -225,6 +262,10 @@ export function configSchemaFor(policy: PolicyProfile) {
     policy: z.string().optional(),
     /** The environments, in deployment order: any names, each with its kind (test or prod). */
     environments: z.preprocess(withDefaultKinds, z.record(environmentName, environment)),
+    /** The delivery pipeline (README "Delivery pipeline"). */
+    pipeline: pipelineSchema.optional(),
+    /** StackSets of account-level controls across the organization (README "Organization"). */
+    organization: organizationSchema.optional(),
   })
   .superRefine((config, ctx) => {
     for (const problem of environmentsProblems(config.environments)) ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });

@@ -195,4 +195,28 @@ describe('any number of environments (issue 17)', () => {
       'dpp.environments.prod-eu.account: staging and prod-eu use the same account 555555555555; they must be separate (DPP 3.5)',
     ]));
   });
+
+  test.each([
+    ['a connection ARN of another service', { connectionArn: 'arn:aws:codecommit:eu-west-1:999999999999:repo' }, 'dpp.pipeline.connectionArn: must be the ARN of a CodeConnections connection'],
+    ['a repository without its owner', { repository: 'platform' }, 'dpp.pipeline.repository: must be owner/name of the repository behind the connection'],
+    ['an unknown pipeline key', { branches: ['main'] }, 'dpp.pipeline.branches: unknown key'],
+  ])('rejects a pipeline with %s, naming the key', (_, change, expected) => {
+    const pipeline = { account: '999999999999', region: 'eu-west-1', repository: 'acme/platform', connectionArn: 'arn:aws:codeconnections:eu-west-1:999999999999:connection/0123abcd', ...change };
+    expect(problems({ ...four(), pipeline }).join('\n')).toContain(expected);
+  });
+
+  test('rejects an environment named after the pipeline\'s stacks', () => {
+    const value = four();
+    Object.assign(value.environments, { pipeline: validEnv({ kind: 'test', account: '777777777777' }) });
+    expect(problems(value)).toEqual(['dpp.environments.pipeline: is reserved: the delivery pipeline\'s stacks are named DppBaseline-pipeline…']);
+  });
+
+  test.each([
+    ['an organizational unit ID of another shape', { organizationalUnitIds: ['ou-1'] }, 'dpp.organization.organizationalUnitIds[0]: must be an organizational unit ID'],
+    ['no region', { regions: [] }, 'dpp.organization.regions: must name at least one region'],
+    ['an unknown callAs', { callAs: 'ADMIN' }, 'dpp.organization.callAs: expected DELEGATED_ADMIN or SELF, found the text "ADMIN"'],
+  ])('rejects an organization with %s, naming the key', (_, change, expected) => {
+    const organization = { account: '999999999999', region: 'eu-west-1', organizationalUnitIds: ['ou-ab12-11111111'], regions: ['eu-west-1'], ...change };
+    expect(problems({ ...four(), organization }).join('\n')).toContain(expected);
+  });
 });
