@@ -2,6 +2,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { BaselineStack } from './baseline/baseline-stack';
 import { DppChecks } from './checks/nag-pack';
 import { CONFIG_FILE_CONTEXT_KEY, loadConfig, type DppConfig, type EnvironmentName } from './config';
+import { OrganizationControlsStack } from './organization/organization-controls-stack';
 import { DeliveryPipelineStack, EnvironmentStage } from './pipeline/delivery-pipeline-stack';
 import { resolveProfile } from './policy/load';
 
@@ -12,6 +13,9 @@ export function baselineStackName(environment: EnvironmentName): string {
 
 /** The stack name of the delivery pipeline, when the configuration names one. */
 export const PIPELINE_STACK_NAME = 'DppBaseline-pipeline';
+
+/** The stack name of the organization's StackSets, when the configuration has `organization`. */
+export const ORGANIZATION_STACK_NAME = 'DppBaseline-organization';
 
 /** The environments of the default configuration (cdk.json), in deployment order. */
 export const ENVIRONMENTS: readonly EnvironmentName[] = ['test', 'prod'];
@@ -39,6 +43,11 @@ export function buildBaselineApp(app: App, config: DppConfig = loadConfig((k) =>
         policy: profile,
       });
     }
+  }
+  if (config.organization) {
+    // Security alerts of the organization's accounts go where prod's go, unless the config says otherwise.
+    const alertEmail = config.organization.alertEmail ?? Object.values(config.environments).find((e) => e.kind === 'prod')!.alertEmail;
+    new OrganizationControlsStack(app, ORGANIZATION_STACK_NAME, { organization: config.organization, alertEmail, policy: profile });
   }
   Validations.of(app).addPlugins(new DppChecks(app, { writeSuppressionsToCloudFormation: true, profile }));
   return stacks;

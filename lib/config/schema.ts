@@ -164,13 +164,13 @@ export type EnvironmentKind = z.infer<typeof kindSchema>;
  */
 const ENVIRONMENT_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,19}$/;
 
-/** Names whose stack name the app gives to another stack (`DppBaseline-pipeline`, its cross-region support stacks). */
-const RESERVED_NAMES = /^pipeline(?:-|$)/;
+/** Names whose stack name the app gives to another stack (`DppBaseline-pipeline` and its support stacks, `DppBaseline-organization`). */
+const RESERVED_NAMES = /^(?:pipeline(?:-|$)|organization$)/;
 
 const environmentName = z
   .string()
   .regex(ENVIRONMENT_NAME, 'is not a valid environment name: lowercase letters, digits and single hyphens, starting with a letter, at most 20 characters')
-  .refine((name) => !RESERVED_NAMES.test(name), 'is reserved: the delivery pipeline\'s stacks are named DppBaseline-pipeline…');
+  .refine((name) => !RESERVED_NAMES.test(name), 'is reserved: the delivery pipeline\'s and the organization\'s stacks are named DppBaseline-pipeline… and DppBaseline-organization');
 
 /** `kind` defaults to the name for environments named `test` or `prod`, so today's files stay valid. */
 function withDefaultKinds(environments: unknown): unknown {
@@ -247,6 +247,17 @@ export const organizationSchema = z.strictObject({
   region,
   organizationalUnitIds: z.array(z.string().regex(/^(?:ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})$/, 'must be an organizational unit ID (ou-xxxx-xxxxxxxx) or a root ID (r-xxxx)')).min(1, 'must name at least one organizational unit'),
   regions: z.array(region).min(1, 'must name at least one region'),
+  /**
+   * The detective services the StackSet creates in each account: `"existing"` or `false` where the
+   * organization already runs one (Control Tower, a delegated administrator).
+   */
+  services: z.strictObject({
+    guardDuty: featureSwitchSchema.default(true),
+    securityHub: featureSwitchSchema.default(true),
+    macie: featureSwitchSchema.default(true),
+  }).default({ guardDuty: true, securityHub: true, macie: true }),
+  /** The address subscribed to each account's security topic; default: the first prod-kind environment's alertEmail. */
+  alertEmail: z.email('must be an e-mail address for security alerts (DPP 2.7)').optional(),
   /** `DELEGATED_ADMIN` from a delegated-administrator account, `SELF` from the management account. */
   callAs: z.enum(['DELEGATED_ADMIN', 'SELF'], { error: (issue) => `expected DELEGATED_ADMIN or SELF, found ${describeFound(issue.input)}` }).default('DELEGATED_ADMIN'),
 });

@@ -1,4 +1,4 @@
-import { Aspects, Stack, Stage, Tags, Validations, type IAspect, type StackProps, type StageProps } from 'aws-cdk-lib';
+import { Aspects, Stack, Stage, Validations, type IAspect, type StackProps, type StageProps } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { CfnKey } from 'aws-cdk-lib/aws-kms';
 import { CfnPolicy } from 'aws-cdk-lib/aws-iam';
@@ -9,7 +9,7 @@ import { CodeBuildStep, CodePipeline, CodePipelineSource, ManualApprovalStep } f
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig, EnvironmentKind, EnvironmentName, PipelineConfig } from '../config';
 import { BaselineStack } from '../baseline/baseline-stack';
-import { TAG_CLASSIFICATION, TAG_DATA_ORIGIN } from '../checks/vocabulary';
+import { acknowledgeNonEnvironmentStack } from '../organization/non-environment-stack';
 import type { PolicyProfile } from '../policy/profile';
 
 /** Where the synth step writes the DPP check reports (SARIF and JUnit). */
@@ -127,14 +127,6 @@ export class DeliveryPipelineStack extends Stack {
   }
 }
 
-/** Acknowledgments of the DPP rules on a stack of the pipeline's tooling account, each with its reason. */
-const TOOLING_ACKNOWLEDGMENTS: Readonly<Record<string, string>> = {
-  'DPP::DPP-3.6-TrailPresent': 'The pipeline runs in a tooling account that belongs to no DPP environment; its trail, like its password policy, lockout and Config recorder, comes from the organization (the account-level StackSets or an organization trail), not from this stack.',
-  'DPP::DPP-3.3-ConfigRecorderPresent': 'The pipeline runs in a tooling account that belongs to no DPP environment; its Config recorder comes from the organization (Control Tower or the account-level StackSets), not from this stack.',
-  'DPP::DPP-2.7-SecurityTopicSubscribed': 'The pipeline runs in a tooling account that belongs to no DPP environment; a failed gate or rejected approval stops the pipeline, and account-level security findings route through the organization, not this stack.',
-  'DPP::DPP-2.4-AccountPasswordPolicyPresent': 'The pipeline runs in a tooling account that belongs to no DPP environment; its password policy is the organization\'s (the account-level StackSets), not this stack\'s.',
-};
-
 /** Why the pipeline's artifact keys are granted to the environments' accounts. */
 const CROSS_ACCOUNT_KEY_REASON =
   'CDK Pipelines encrypts the pipeline artifacts (synthesized templates and Lambda assets, no PII) with this key, and the environments\' accounts must decrypt them: the grants name only those accounts, whose bootstrap deploy roles trust this pipeline account alone.';
@@ -144,10 +136,8 @@ const PIPELINE_WILDCARD_REASON =
   'CDK Pipelines generates these grants: KMS use of the replication keys of other regions, whose ARNs live in support stacks this stack cannot reference, and starting the pipeline\'s own CodeBuild projects; the tooling account holds only the pipeline, and each key policy still decides who may use the key.';
 
 function acknowledgeToolingStack(stack: Stack): void {
-  // The pipeline's stores hold build artifacts of this repository: internal data, no PII (DPP 2.9 Data Attribution).
-  Tags.of(stack).add(TAG_DATA_ORIGIN, 'internal');
-  Tags.of(stack).add(TAG_CLASSIFICATION, 'internal');
-  for (const [id, reason] of Object.entries(TOOLING_ACKNOWLEDGMENTS)) Validations.of(stack).acknowledge({ id, reason });
+  // Its stores hold build artifacts of this repository: internal data, no PII.
+  acknowledgeNonEnvironmentStack(stack, 'The delivery pipeline runs in a tooling account', 'the organization (the account-level StackSets, an organization trail, Control Tower)');
   Aspects.of(stack).add(new AcknowledgePipelineGrants());
   for (const child of stack.node.findAll()) {
     if (child instanceof CfnKey) Validations.of(child).acknowledge({ id: 'DPP::DPP-3.4-KmsKeyPolicyOwnAccount', reason: CROSS_ACCOUNT_KEY_REASON });

@@ -208,7 +208,7 @@ describe('any number of environments (issue 17)', () => {
   test('rejects an environment named after the pipeline\'s stacks', () => {
     const value = four();
     Object.assign(value.environments, { pipeline: validEnv({ kind: 'test', account: '777777777777' }) });
-    expect(problems(value)).toEqual(['dpp.environments.pipeline: is reserved: the delivery pipeline\'s stacks are named DppBaseline-pipeline…']);
+    expect(problems(value)).toEqual(['dpp.environments.pipeline: is reserved: the delivery pipeline\'s and the organization\'s stacks are named DppBaseline-pipeline… and DppBaseline-organization']);
   });
 
   test.each([
