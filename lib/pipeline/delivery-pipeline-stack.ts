@@ -12,6 +12,9 @@ import { BaselineStack } from '../baseline/baseline-stack';
 import { acknowledgeNonEnvironmentStack } from '../organization/non-environment-stack';
 import type { PolicyProfile } from '../policy/profile';
 
+/** The aws-cdk CLI the pipeline's self-mutation and asset steps install: the one package.json pins (a test keeps them equal). */
+export const PIPELINE_CLI_VERSION = '2.1148.1';
+
 /** Where the synth step writes the DPP check reports (SARIF and JUnit). */
 export const DPP_REPORTS_DIRECTORY = 'dpp-reports';
 
@@ -106,7 +109,7 @@ export class DeliveryPipelineStack extends Stack {
         reports: { DppChecks: { files: ['dpp-check.junit.xml'], 'base-directory': DPP_REPORTS_DIRECTORY, 'file-format': 'JUNITXML' } },
       }),
     });
-    this.pipeline = new CodePipeline(this, 'Pipeline', { synth, crossAccountKeys: true, enableKeyRotation: true });
+    this.pipeline = new CodePipeline(this, 'Pipeline', { synth, crossAccountKeys: true, enableKeyRotation: true, cliVersion: PIPELINE_CLI_VERSION });
   }
 
   /**

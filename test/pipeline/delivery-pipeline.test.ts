@@ -6,7 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { buildBaselineApp, PIPELINE_STACK_NAME } from '../../lib/app';
 import { loadConfig } from '../../lib/config';
-import { synthCommands } from '../../lib/pipeline/delivery-pipeline-stack';
+import { PIPELINE_CLI_VERSION, synthCommands } from '../../lib/pipeline/delivery-pipeline-stack';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'config', 'pipeline.yaml');
 
@@ -73,6 +73,12 @@ describe('with `pipeline` in the configuration', () => {
     expect(synthCommands()).toEqual(expect.arrayContaining(['npm ci', 'npm test', 'npx cdk synth']));
     // The JUnit run decides; the SARIF run must not stop the build before it.
     expect(synthCommands().find((c) => c.includes('--format junit'))).not.toMatch(/\|\| true/);
+  });
+
+  test('the pipeline\'s own steps install the aws-cdk CLI that package.json pins', () => {
+    const pinned = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).devDependencies['aws-cdk'];
+    expect(PIPELINE_CLI_VERSION).toBe(pinned);
+    template.hasResourceProperties('AWS::CodeBuild::Project', { Source: { BuildSpec: Match.stringLikeRegexp(`aws-cdk@${PIPELINE_CLI_VERSION}`) } });
   });
 
   test('the artifact bucket is encrypted with a rotated key the target accounts may use (crossAccountKeys)', () => {
