@@ -19,7 +19,7 @@ import type { OrganizationConfig } from '../config';
  * starting with a letter, at most 128 characters
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStackSet.html).
  */
-export const STACK_SET_LIMITS = { maxTemplateBodyBytes: 51_200, stackSetName: /^[A-Za-z][A-Za-z0-9-]{0,127}$/ } as const;
+export const STACK_SET_LIMITS = { maxTemplateBodyBytes: 51_200, maxStackSetNameLength: 128, stackSetName: /^[A-Za-z][A-Za-z0-9-]{0,127}$/ } as const;
 
 /** Props of {@link AccountControlsStack}. */
 export interface AccountControlsStackProps extends StackProps {

@@ -41,7 +41,7 @@ export class OrganizationControlsStack extends Stack {
     });
     const stackSetName = props.stackSetName ?? 'dpp-account-controls';
     if (!STACK_SET_LIMITS.stackSetName.test(stackSetName)) {
-      throw new Error(`OrganizationControlsStack ${id}: stackSetName ${JSON.stringify(stackSetName)} must be letters, digits and hyphens, starting with a letter, at most 128 characters`);
+      throw new Error(`OrganizationControlsStack ${id}: stackSetName ${JSON.stringify(stackSetName)} must be letters, digits and hyphens, starting with a letter, at most ${STACK_SET_LIMITS.maxStackSetNameLength} characters`);
     }
     acknowledgeNonEnvironmentStack(this, 'The StackSets stack runs in the management or delegated-administrator account', 'the organization (Control Tower or the account\'s own baseline)');
     this.stackSet = new CfnStackSet(this, 'AccountControls', {
