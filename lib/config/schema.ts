@@ -280,6 +280,9 @@ export function configSchemaFor(policy: PolicyProfile) {
   })
   .superRefine((config, ctx) => {
     for (const problem of environmentsProblems(config.environments)) ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+    // The pipeline's roles deploy to prod: in a test-kind account, whoever administers test could deploy to prod (DPP 3.5).
+    const testHost = Object.entries(config.environments).find(([, env]) => env.kind === 'test' && env.account === config.pipeline?.account);
+    if (testHost) ctx.addIssue({ code: 'custom', path: ['pipeline', 'account'], message: `is test-kind environment ${testHost[0]}'s account; the pipeline deploys to prod, so it runs in an account of its own or a prod-kind one (DPP 3.5)` });
   });
 }
 

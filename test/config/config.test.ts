@@ -205,6 +205,11 @@ describe('any number of environments (issue 17)', () => {
     expect(problems({ ...four(), pipeline }).join('\n')).toContain(expected);
   });
 
+  test('rejects a pipeline in a test-kind environment\'s account (it deploys to prod)', () => {
+    const pipeline = { account: '333333333333', region: 'eu-west-1', repository: 'acme/platform', connectionArn: 'arn:aws:codeconnections:eu-west-1:333333333333:connection/0123abcd' };
+    expect(problems({ ...four(), pipeline })).toEqual(['dpp.pipeline.account: is test-kind environment dev\'s account; the pipeline deploys to prod, so it runs in an account of its own or a prod-kind one (DPP 3.5)']);
+  });
+
   test('rejects an environment named after the pipeline\'s stacks', () => {
     const value = four();
     Object.assign(value.environments, { pipeline: validEnv({ kind: 'test', account: '777777777777' }) });
