@@ -13,7 +13,8 @@ import { EdgeAudience, EdgeFirewall } from '../../constructs/network/edge-firewa
 import { DataLossAlerts } from '../../constructs/detection/data-loss-alerts';
 import { CanaryRecords } from '../../constructs/detection/canary-records';
 import { ReadAnomalyAlarms } from '../../constructs/detection/read-anomaly-alarms';
-import type { EnvironmentConfig, EnvironmentName, FeatureMode } from '../config';
+import type { EnvironmentConfig, FeatureMode } from '../config';
+import type { BaselineEnvironment } from './environment';
 import type { IdentityAndAudit } from './identity-audit';
 import type { NetworkAndData } from './network-data';
 
@@ -87,9 +88,9 @@ function control<T>(stack: Stack, mode: FeatureMode, build: () => T, existing?: 
  * `"existing"` acknowledges the rule that asks for the control, with the reason, so the coverage
  * report shows who provides it; `false` leaves the rule to fail.
  */
-export function addDataProtection(stack: Stack, environment: EnvironmentName, config: EnvironmentConfig, data: NetworkAndData, audit: IdentityAndAudit): DataProtection {
+export function addDataProtection(stack: Stack, { name: environment, kind }: BaselineEnvironment, config: EnvironmentConfig, data: NetworkAndData, audit: IdentityAndAudit): DataProtection {
   const { features } = config;
-  const removalPolicy = environment === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+  const removalPolicy = kind === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
   const topic = audit.alarms.topic;
   const logRetention = retentionOfAtLeast(config.logRetentionDays);

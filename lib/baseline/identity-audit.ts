@@ -7,7 +7,8 @@ import { AccountLockout } from '../../constructs/identity/account-lockout';
 import { AccountPasswordPolicy } from '../../constructs/identity/account-password-policy';
 import { DppUserPool } from '../../constructs/identity/dpp-user-pool';
 import { MfaEnforcement } from '../../constructs/identity/mfa-enforcement';
-import type { EnvironmentConfig, EnvironmentName } from '../config';
+import type { EnvironmentConfig } from '../config';
+import type { BaselineEnvironment } from './environment';
 import type { NetworkAndData } from './network-data';
 
 /** What the identity, audit and detection part of the baseline adds. */
@@ -43,8 +44,8 @@ export const CONFIG_EXISTING_REASON =
  * `test` can be torn down (keys and the user pool go with the stack); `prod` keeps them, with
  * deletion protection on the user pool. Audit logs are retained in both.
  */
-export function addIdentityAndAudit(stack: Stack, environment: EnvironmentName, config: EnvironmentConfig, networkAndData: NetworkAndData): IdentityAndAudit {
-  const prod = environment === 'prod';
+export function addIdentityAndAudit(stack: Stack, environment: BaselineEnvironment, config: EnvironmentConfig, networkAndData: NetworkAndData): IdentityAndAudit {
+  const prod = environment.kind === 'prod';
   const removalPolicy = prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
   const logRetention = retentionOfAtLeast(config.logRetentionDays);
   const logEncryptionKey = networkAndData.keys.logs;

@@ -8,7 +8,8 @@ import { PiiTable } from '../../constructs/data/pii-table';
 import { SegmentedVpc } from '../../constructs/network/segmented-vpc';
 import type { NetworkTier } from '../../constructs/network/tiers';
 import { EncryptionKeys } from '../../constructs/security/keys';
-import type { EnvironmentConfig, EnvironmentName } from '../config';
+import type { EnvironmentConfig, EnvironmentKind } from '../config';
+import type { BaselineEnvironment } from './environment';
 
 /** What the network and data part of the baseline gives the rest of the stack. */
 export interface NetworkAndData {
@@ -24,8 +25,8 @@ export interface NetworkAndData {
   readonly piiTable: PiiTable;
 }
 
-/** The VPC block of an environment that does not configure `vpcCidr`. */
-export const DEFAULT_VPC_CIDRS: Readonly<Record<EnvironmentName, string>> = {
+/** The VPC block of an environment that does not configure `vpcCidr`, by kind (environments have accounts of their own, so blocks may repeat). */
+export const DEFAULT_VPC_CIDRS: Readonly<Record<EnvironmentKind, string>> = {
   test: '10.10.0.0/16',
   prod: '10.20.0.0/16',
 };
@@ -42,8 +43,8 @@ const DISPOSABLE_DATABASE_REASON =
  * down (one NAT gateway, no database standby, disposable stores and keys); `prod` keeps every
  * store (deletion protection, retain / snapshot on removal).
  */
-export function addNetworkAndData(stack: Stack, environment: EnvironmentName, config: EnvironmentConfig): NetworkAndData {
-  const prod = environment === 'prod';
+export function addNetworkAndData(stack: Stack, { name: environment, kind }: BaselineEnvironment, config: EnvironmentConfig): NetworkAndData {
+  const prod = kind === 'prod';
   const disposable = !prod;
   const logRetentionDays = retentionOfAtLeast(config.logRetentionDays);
 
@@ -52,7 +53,7 @@ export function addNetworkAndData(stack: Stack, environment: EnvironmentName, co
   const network = new SegmentedVpc(stack, 'Network', {
     availabilityZones: config.availabilityZones,
     approvedCidrs: config.approvedCidrs,
-    cidr: config.vpcCidr ?? DEFAULT_VPC_CIDRS[environment],
+    cidr: config.vpcCidr ?? DEFAULT_VPC_CIDRS[kind],
     applicationPort: config.applicationPort,
     databasePort: config.databasePort,
     flowLogKey: keys.logs,

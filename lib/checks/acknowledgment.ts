@@ -1,4 +1,4 @@
-import { environmentOf } from './lookups/stack-environments';
+import { environmentKindOf, stackKind } from './lookups/stack-environments';
 import type { TemplateIndex } from './template-index';
 import type { Criticality, Rule } from './types';
 import { piiStatus } from './vocabulary';
@@ -28,12 +28,12 @@ export type AcknowledgmentOutcome =
 export function isCriticalAt(rule: Rule, index: TemplateIndex, logicalId: string | undefined): boolean {
   if (rule.critical === undefined) return false;
   if (rule.critical === 'always') return true;
-  const environment = logicalId === undefined ? index.environment() : valueText(environmentOf(index, logicalId));
-  if (environment?.toLowerCase() !== 'prod') return false;
+  const kind = logicalId === undefined ? stackKind(index) : valueText(environmentKindOf(index, logicalId));
+  if (kind !== 'prod') return false;
   return rule.critical === 'prod' || (logicalId !== undefined && piiStatus(index, logicalId) !== 'no');
 }
 
-function valueText(value: ReturnType<typeof environmentOf>): string | undefined {
+function valueText(value: ReturnType<typeof environmentKindOf>): string | undefined {
   return value.kind === 'known' ? String(value.value) : undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { CfnResource, StackTemplate } from './template';
 import { ABSENT, classify, isIntrinsic, type Value } from './values';
+import { TAG_ENVIRONMENT, TAG_ENVIRONMENT_KIND } from './vocabulary';
 
 /** Where one resource refers to another (`Ref`, `Fn::GetAtt`, `${X}` in `Fn::Sub`). */
 export interface Reference {
@@ -115,8 +116,8 @@ export class TemplateIndex {
   private readonly unresolvableCache = new Map<string, readonly UnresolvableProperty[]>();
   /** `type|name` → logical ID, for resources with a literal physical name. */
   private readonly byName = new Map<string, string>();
-  private environmentCache: string | null | undefined;
-  private environmentUnknown: string | undefined;
+  /** Stack-level tags (`dpp:environment`, `dpp:environment-kind`): the first literal value, or why none can be told. */
+  private readonly stackTags = new Map<string, { readonly value?: string; readonly unknownWhy?: string }>();
 
   constructor(public readonly stack: StackTemplate) {
     const resources = new Map<string, CfnResource>();
@@ -293,8 +294,16 @@ export class TemplateIndex {
    * resources, read once. Undefined when no resource carries a literal one.
    */
   public environment(): string | undefined {
-    this.readEnvironment();
-    return this.environmentCache ?? undefined;
+    return this.stackTag(TAG_ENVIRONMENT).value;
+  }
+
+  /**
+   * The template's `dpp:environment-kind` tag (`test`, `prod`), read once like `environment()`;
+   * undefined in templates that carry only `dpp:environment` (lib/checks/lookups/stack-environments.ts
+   * falls back to it).
+   */
+  public environmentKindTag(): string | undefined {
+    return this.stackTag(TAG_ENVIRONMENT_KIND).value;
   }
 
   /**
@@ -302,21 +311,29 @@ export class TemplateIndex {
    * `dpp:environment` but one carries it as an intrinsic: app rules must then warn, not skip it.
    */
   public environmentUnknownWhy(): string | undefined {
-    this.readEnvironment();
-    return this.environmentCache ? undefined : this.environmentUnknown;
+    return this.stackTag(TAG_ENVIRONMENT).unknownWhy;
   }
 
-  private readEnvironment(): void {
-    if (this.environmentCache !== undefined) return;
-    this.environmentCache = null;
+  /** Why the template's environment kind cannot be told: its `dpp:environment-kind` tag is an intrinsic. */
+  public environmentKindUnknownWhy(): string | undefined {
+    return this.stackTag(TAG_ENVIRONMENT_KIND).unknownWhy;
+  }
+
+  private stackTag(key: string): { readonly value?: string; readonly unknownWhy?: string } {
+    let found = this.stackTags.get(key);
+    if (found) return found;
+    let unknownWhy: string | undefined;
     for (const logicalId of this.resources.keys()) {
-      const value = this.tag(logicalId, 'dpp:environment');
+      const value = this.tag(logicalId, key);
       if (value.kind === 'known' && typeof value.value === 'string') {
-        this.environmentCache = value.value;
-        return;
+        found = { value: value.value };
+        break;
       }
-      if (value.kind === 'unresolvable') this.environmentUnknown ??= `the dpp:environment tag of ${logicalId} (${value.why})`;
+      if (value.kind === 'unresolvable') unknownWhy ??= `the ${key} tag of ${logicalId} (${value.why})`;
     }
+    found ??= { unknownWhy };
+    this.stackTags.set(key, found);
+    return found;
   }
 
   private addReference(from: string, to: string, path: string): void {

@@ -5,6 +5,8 @@ import type { Value } from './values';
 export const TAG_DATA_ORIGIN = 'dpp:data-origin';
 export const TAG_CLASSIFICATION = 'dpp:classification';
 export const TAG_ENVIRONMENT = 'dpp:environment';
+/** The environment's kind, `test` or `prod`, where its name (`dpp:environment`) is another (e.g. `staging`, `prod-eu`). */
+export const TAG_ENVIRONMENT_KIND = 'dpp:environment-kind';
 /** Set by SegmentedVpc on the VPC it builds (`true`): its subnets must all carry a non-default network ACL (DPP 2.1). */
 export const TAG_SEGMENTED = 'dpp:segmented';
 /** Set by SegmentedVpc on each subnet: `public`, `application` or `data` (DPP 2.1 network segmentation). */

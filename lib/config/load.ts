@@ -6,7 +6,7 @@ import { ConfigError } from './errors';
 import { PolicyError } from '../policy/errors';
 import { resolveProfile } from '../policy/load';
 import { DPP, type PolicyProfile } from '../policy/profile';
-import { configSchemaFor, type DppConfig } from './schema';
+import { configSchemaFor, environmentsProblems, type DppConfig } from './schema';
 
 /** The cdk.json context key that holds the embedded configuration. */
 export const CONFIG_CONTEXT_KEY = 'dpp';
@@ -30,7 +30,7 @@ function formatPath(segments: readonly PropertyKey[], root: string): string {
   return path || '(top level)';
 }
 
-const EXPECTED: Record<string, string> = { string: 'text (quote it)', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping' };
+const EXPECTED: Record<string, string> = { string: 'text (quote it)', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping', record: 'a mapping' };
 
 function formatIssue(issue: z.core.$ZodIssue, root: string): string[] {
   const at = (path: readonly PropertyKey[]) => formatPath(path, root);
@@ -41,6 +41,7 @@ function formatIssue(issue: z.core.$ZodIssue, root: string): string[] {
     if (issue.input === undefined) return [`${at(issue.path)}: is required`];
     return [`${at(issue.path)}: expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${describeFound(issue.input)}`];
   }
+  if (issue.code === 'invalid_key') return [`${at(issue.path)}: ${issue.issues[0]?.message ?? issue.message}`];
   return [`${at(issue.path)}: ${issue.message}`];
 }
 
@@ -58,8 +59,11 @@ export function validateConfig(source: ConfigSource): DppConfig {
   const lines = result.error.issues.flatMap((issue) => formatIssue(issue, root));
   // zod skips the cross-environment refinement when an environment has errors of its own;
   // the user still needs to hear about it in the same pass.
-  const sameAccount = sameAccountProblem(source.value, root);
-  if (sameAccount && !lines.some((l) => l.startsWith(sameAccount.split(':')[0] + ':'))) lines.push(sameAccount);
+  const environments = (source.value as { environments?: unknown } | undefined)?.environments;
+  for (const problem of environmentsProblems(environments)) {
+    const line = `${formatPath(problem.path, root)}: ${problem.message}`;
+    if (!lines.includes(line)) lines.push(line);
+  }
   throw new ConfigError(lines.map((line) => prefix + line));
 }
 
@@ -75,14 +79,6 @@ function profileOf(value: unknown, prefix: string, root: string): PolicyProfile 
     if (e instanceof PolicyError) throw new ConfigError(e.problems.map((line) => prefix + line));
     throw e;
   }
-}
-
-function sameAccountProblem(value: unknown, root: string): string | undefined {
-  const envs = (value as { environments?: Record<string, { account?: unknown } | undefined> } | undefined)?.environments;
-  const test = envs?.test?.account;
-  const prod = envs?.prod?.account;
-  if (typeof test !== 'string' || test !== prod) return undefined;
-  return `${formatPath(['environments', 'prod', 'account'], root)}: test and prod use the same account ${prod}; they must be separate (DPP 3.5)`;
 }
 
 function lineOfOffset(text: string, offset: number): { line: number; col: number } {

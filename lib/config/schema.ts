@@ -98,10 +98,21 @@ export const featuresSchema = z.strictObject({
   networkFirewall: z.boolean().default(false),
 });
 
-/** One environment's schema under a profile. */
-export function environmentSchemaFor(policy: PolicyProfile) {
+/** An environment's kind in the configuration. */
+const kindSchema = z.enum(['test', 'prod'], {
+  error: (issue) => (issue.input === undefined ? 'is required for an environment not named test or prod: test or prod' : `expected test or prod, found ${describeFound(issue.input)}`),
+});
+
+/**
+ * One environment's schema under a profile. `kindRequired`: in a whole configuration, where the
+ * kind has been defaulted from the names `test` and `prod` already.
+ */
+export function environmentSchemaFor(policy: PolicyProfile, options: { readonly kindRequired?: boolean } = {}) {
   return z
   .strictObject({
+    /** test or prod: decides the prod-only behaviour (retention, deletion and termination protection). */
+    // Typed optional either way: read it through environmentKind(), which also knows the name default.
+    kind: (options.kindRequired ? kindSchema : kindSchema.optional()) as z.ZodOptional<typeof kindSchema>,
     account,
     region,
     availabilityZones: z.array(z.string()).min(1, 'must name at least one availability zone'),
@@ -150,35 +161,155 @@ export function environmentSchemaFor(policy: PolicyProfile) {
 /** One environment's schema under the `dpp` profile. */
 export const environmentSchema = environmentSchemaFor(DPP);
 
+/** The kinds of environment: the DPP's test and production (DPP 3.5 Secure Coding Practices). */
+export const ENVIRONMENT_KINDS = kindSchema.options;
+/** An environment's kind, which decides its prod-only behaviour (retention, deletion and termination protection). */
+export type EnvironmentKind = z.infer<typeof kindSchema>;
+
+/**
+ * An environment's name: it becomes the stack name `DppBaseline-<name>`, the RDS identifier
+ * `dpp-<name>-database` and KMS aliases, so lowercase letters, digits and single hyphens, at most
+ * 20 characters (RDS identifiers allow no double hyphen nor a trailing one).
+ */
+const ENVIRONMENT_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,19}$/;
+
+/** Names whose stack name the app gives to another stack (`DppBaseline-pipeline` and its support stacks, `DppBaseline-organization`). */
+const RESERVED_NAMES = /^(?:pipeline(?:-|$)|organization$)/;
+
+const environmentName = z
+  .string()
+  .regex(ENVIRONMENT_NAME, 'is not a valid environment name: lowercase letters, digits and single hyphens, starting with a letter, at most 20 characters')
+  .refine((name) => !RESERVED_NAMES.test(name), 'is reserved: the delivery pipeline\'s and the organization\'s stacks are named DppBaseline-pipeline… and DppBaseline-organization');
+
+/** `kind` defaults to the name for environments named `test` or `prod`, so today's files stay valid. */
+function withDefaultKinds(environments: unknown): unknown {
+  if (environments === null || typeof environments !== 'object' || Array.isArray(environments)) return environments;
+  return Object.fromEntries(
+    Object.entries(environments).map(([name, env]) => {
+      const defaulted = (ENVIRONMENT_KINDS as readonly string[]).includes(name) && env !== null && typeof env === 'object' && !Array.isArray(env) && !('kind' in env);
+      return [name, defaulted ? { kind: name, ...env } : env];
+    }),
+  );
+}
+
+/** A problem of the environments as a whole, at a key path under `environments`. */
+export interface EnvironmentsProblem {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * Problems across environments, read from the raw input (zod skips cross-field checks when an
+ * environment has errors of its own; the user still hears of these in the same pass). A test-kind
+ * and a prod-kind environment never share an account (DPP 3.5 Secure Coding Practices); two of
+ * the same kind do not either, because the account-level controls each baseline deploys (password
+ * policy, lockout, detectors, Config recorder) exist once per account and would conflict.
+ */
+export function environmentsProblems(raw: unknown): EnvironmentsProblem[] {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return [];
+  const problems: EnvironmentsProblem[] = [];
+  const owners = new Map<string, { name: string; kind: unknown }>();
+  const kinds = new Set<unknown>();
+  for (const [name, env] of Object.entries(raw as Record<string, { account?: unknown; kind?: unknown } | undefined>)) {
+    const kind = env?.kind ?? name;
+    kinds.add(kind);
+    const account = env?.account;
+    if (typeof account !== 'string') continue;
+    const owner = owners.get(account);
+    if (owner === undefined) {
+      owners.set(account, { name, kind });
+      continue;
+    }
+    const why = owner.kind === kind
+      ? 'each environment needs an account of its own (its account-level controls exist once per account)'
+      : 'they must be separate (DPP 3.5)';
+    problems.push({ path: ['environments', name, 'account'], message: `${owner.name} and ${name} use the same account ${account}; ${why}` });
+  }
+  for (const kind of ENVIRONMENT_KINDS) {
+    if (!kinds.has(kind)) problems.push({ path: ['environments'], message: `needs at least one ${kind}-kind environment (DPP 3.5 Secure Coding Practices: separate test and production)` });
+  }
+  return problems;
+}
+
+/**
+ * The delivery pipeline (CDK Pipelines), optional: source from a CodeConnections connection.
+ * Connection ARNs: `arn:aws:codeconnections:…:connection/<id>` (the service's new name) or the
+ * older `arn:aws:codestar-connections:…`, both accepted by CodePipeline's source action
+ * (https://docs.aws.amazon.com/dtconsole/latest/userguide/rename.html).
+ */
+export const pipelineSchema = z.strictObject({
+  /** The account that runs the pipeline (a tooling account, never a workload's). */
+  account,
+  region,
+  /** `owner/name` of the repository behind the connection. */
+  repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'must be owner/name of the repository behind the connection'),
+  branch: z.string().trim().min(1, 'must name a branch').default('main'),
+  connectionArn: z.string().regex(/^arn:aws[a-z-]*:(?:codeconnections|codestar-connections):[a-z0-9-]+:\d{12}:connection\/[A-Za-z0-9-]+$/, 'must be the ARN of a CodeConnections connection (arn:aws:codeconnections:<region>:<account>:connection/<id>)'),
+});
+/** The validated pipeline configuration. */
+export type PipelineConfig = z.infer<typeof pipelineSchema>;
+
+/** The organization's StackSets of account-level controls, optional. */
+export const organizationSchema = z.strictObject({
+  /** The management or delegated-administrator account the StackSets are created in. */
+  account,
+  region,
+  organizationalUnitIds: z.array(z.string().regex(/^(?:ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})$/, 'must be an organizational unit ID (ou-xxxx-xxxxxxxx) or a root ID (r-xxxx)')).min(1, 'must name at least one organizational unit'),
+  regions: z.array(region).min(1, 'must name at least one region'),
+  /**
+   * The detective services the StackSet creates in each account: `"existing"` or `false` where the
+   * organization already runs one (Control Tower, a delegated administrator).
+   */
+  services: z.strictObject({
+    guardDuty: featureSwitchSchema.default(true),
+    securityHub: featureSwitchSchema.default(true),
+    macie: featureSwitchSchema.default(true),
+  }).default({ guardDuty: true, securityHub: true, macie: true }),
+  /** The address subscribed to each account's security topic; default: the first prod-kind environment's alertEmail. */
+  alertEmail: z.email('must be an e-mail address for security alerts (DPP 2.7)').optional(),
+  /** `DELEGATED_ADMIN` from a delegated-administrator account, `SELF` from the management account. */
+  callAs: z.enum(['DELEGATED_ADMIN', 'SELF'], { error: (issue) => `expected DELEGATED_ADMIN or SELF, found ${describeFound(issue.input)}` }).default('DELEGATED_ADMIN'),
+});
+/** The validated organization configuration. */
+export type OrganizationConfig = z.infer<typeof organizationSchema>;
+
 /** The whole configuration's schema under a profile. `policy` names it (read before the rest is validated). */
 export function configSchemaFor(policy: PolicyProfile) {
-  const environment = environmentSchemaFor(policy);
+  const environment = environmentSchemaFor(policy, { kindRequired: true });
   return z
   .strictObject({
     /** The policy profile: `dpp` (default), `dpp-2025`, or a profile file (README "Policy profiles"). */
     policy: z.string().optional(),
-    environments: z.strictObject({
-      test: environment,
-      prod: environment,
-    }),
+    /** The environments, in deployment order: any names, each with its kind (test or prod). */
+    environments: z.preprocess(withDefaultKinds, z.record(environmentName, environment)),
+    /** The delivery pipeline (README "Delivery pipeline"). */
+    pipeline: pipelineSchema.optional(),
+    /** StackSets of account-level controls across the organization (README "Organization"). */
+    organization: organizationSchema.optional(),
   })
   .superRefine((config, ctx) => {
-    const { test, prod } = config.environments;
-    if (test.account === prod.account) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['environments', 'prod', 'account'],
-        message: `test and prod use the same account ${prod.account}; they must be separate (DPP 3.5)`,
-      });
-    }
+    for (const problem of environmentsProblems(config.environments)) ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+    // The pipeline's roles deploy to prod: in a test-kind account, whoever administers test could deploy to prod (DPP 3.5).
+    const testHost = Object.entries(config.environments).find(([, env]) => env.kind === 'test' && env.account === config.pipeline?.account);
+    if (testHost) ctx.addIssue({ code: 'custom', path: ['pipeline', 'account'], message: `is test-kind environment ${testHost[0]}'s account; the pipeline deploys to prod, so it runs in an account of its own or a prod-kind one (DPP 3.5)` });
   });
+}
+
+/**
+ * An environment's kind: its `kind`, else its name when that is `test` or `prod`.
+ * @throws Error naming the environment when neither tells.
+ */
+export function environmentKind(name: string, config: { readonly kind?: EnvironmentKind }): EnvironmentKind {
+  const kind = config.kind ?? (ENVIRONMENT_KINDS as readonly string[]).find((k) => k === name);
+  if (kind === undefined) throw new Error(`environment ${name}: kind is required for an environment not named test or prod: test or prod`);
+  return kind as EnvironmentKind;
 }
 
 /** The configuration's schema under the `dpp` profile. */
 export const configSchema = configSchemaFor(DPP);
 
-/** Which of the two environments: test or prod. */
-export type EnvironmentName = 'test' | 'prod';
+/** An environment's name, a key of `environments` (e.g. `test`, `prod`, `staging`, `prod-eu`). */
+export type EnvironmentName = string;
 /** One environment's validated configuration, defaults applied. */
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 /** The optional features of an environment. */
@@ -186,4 +317,4 @@ export type FeaturesConfig = z.infer<typeof featuresSchema>;
 /** The validated DPP configuration, with the profile `policy` names. */
 export type DppConfig = z.infer<typeof configSchema> & { readonly profile?: PolicyProfile };
 /** Raw input, before defaults. */
-export type DppConfigInput = z.input<typeof configSchema>;
+export type DppConfigInput = Omit<z.input<typeof configSchema>, 'environments'> & { environments: Record<EnvironmentName, z.input<typeof environmentSchema>> };

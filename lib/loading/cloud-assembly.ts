@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { creationLocations, type CreationLocations } from './creation-locations';
 import { fileProblem, InputError, requireRegularFile } from './errors';
 import { MAX_TEMPLATE_BYTES } from './limits';
+import { stackSetBodies } from './stack-set-bodies';
 import type { LoadedTemplate } from './loaded-template';
 import { readTemplateFile } from './parse-template';
 
@@ -81,7 +82,7 @@ function nestedStacks(directory: string, parent: LoadedTemplate, seen: Set<strin
       account: parent.stack.account,
       region: parent.stack.region,
     });
-    out.push(nested, ...nestedStacks(directory, nested, seen, depth + 1));
+    out.push(nested, ...stackSetBodies(nested), ...nestedStacks(directory, nested, seen, depth + 1));
   }
   return out;
 }
@@ -130,7 +131,7 @@ export function loadCloudAssembly(directory: string, seen = new Set<string>(), d
       seen.add(file);
       const stackName = typeof artifact.properties.stackName === 'string' ? artifact.properties.stackName : artifactId;
       const stack = { ...stackTemplate(file, { stackName, ...parseEnvironment(artifact.environment) }), creation: artifactCreation(directory, artifact) };
-      out.push(stack, ...nestedStacks(directory, stack, seen, depth));
+      out.push(stack, ...stackSetBodies(stack), ...nestedStacks(directory, stack, seen, depth));
     } else if (artifact.type === NESTED_ASSEMBLY_ARTIFACT && typeof artifact.properties?.directoryName === 'string' && depth < MAX_NESTING) {
       const nested = path.join(directory, artifact.properties.directoryName);
       if (seen.has(nested)) continue;

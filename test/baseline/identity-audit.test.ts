@@ -42,7 +42,7 @@ function newApp(): App {
 function wire(app: App, environment: EnvironmentName, config: EnvironmentConfig): { stack: Stack; parts: IdentityAndAudit } {
   const stack = new Stack(app, `Baseline-${environment}`, { env: { account: config.account, region: config.region } });
   Tags.of(stack).add(TAG_ENVIRONMENT, environment);
-  return { stack, parts: addIdentityAndAudit(stack, environment, config, keysOnly(stack)) };
+  return { stack, parts: addIdentityAndAudit(stack, { name: environment, kind: environment === 'prod' ? 'prod' : 'test' }, config, keysOnly(stack)) };
 }
 
 describe('addIdentityAndAudit (default features, test and prod)', () => {

@@ -94,7 +94,7 @@ describe('addNetworkAndData configuration', () => {
     const app = new App({ builtinCloudFormationValidation: false });
     const config = { ...defaultConfig.environments[environment], vpcCidr: undefined, ...overrides };
     const stack = new Stack(app, 'Env', { env: { account: config.account, region: config.region } });
-    const parts = addNetworkAndData(stack, environment, config);
+    const parts = addNetworkAndData(stack, { name: environment, kind: environment }, config);
     return { template: Template.fromStack(stack), parts };
   };
 

@@ -97,9 +97,12 @@ describe('environment configuration', () => {
     expect(() => validateConfig({ value: config({ piiRetentionDays: 60, legalBasis: 'Tax law X §12' }), origin: '' })).not.toThrow();
   });
 
-  test('rejects a missing environment and an unknown one', () => {
-    const lines = problems({ environments: { test: validEnv(), staging: validEnv() } });
-    expect(lines).toEqual(expect.arrayContaining(['dpp.environments.prod: is required', 'dpp.environments.staging: unknown key (check the spelling; see README "Configuration")']));
+  test('rejects an environment that is neither named test or prod nor given a kind, and a missing prod kind', () => {
+    const lines = problems({ environments: { test: validEnv(), staging: validEnv({ account: '444444444444' }) } });
+    expect(lines).toEqual([
+      'dpp.environments.staging.kind: is required for an environment not named test or prod: test or prod',
+      'dpp.environments: needs at least one prod-kind environment (DPP 3.5 Secure Coding Practices: separate test and production)',
+    ]);
   });
 
   test('reports several errors together, one line each', () => {
@@ -158,5 +161,77 @@ describe('configuration files', () => {
 
   test('with no configuration at all, says how to give one', () => {
     expect(() => loadConfig(() => undefined)).toThrow(/add the "dpp" key to cdk.json context or pass -c dppConfigFile=PATH/);
+  });
+});
+
+describe('any number of environments (issue 17)', () => {
+  const four = () => ({
+    environments: {
+      dev: validEnv({ kind: 'test', account: '333333333333' }),
+      staging: validEnv({ kind: 'test', account: '444444444444' }),
+      'prod-eu': validEnv({ kind: 'prod', account: '555555555555' }),
+      'prod-us': validEnv({ kind: 'prod', account: '666666666666', region: 'us-east-2', availabilityZones: ['us-east-2a', 'us-east-2b'] }),
+    },
+  });
+
+  test('takes any names, in the order given, each with its kind', () => {
+    const valid = validateConfig({ value: four(), origin: '' });
+    expect(Object.keys(valid.environments)).toEqual(['dev', 'staging', 'prod-eu', 'prod-us']);
+    expect(Object.values(valid.environments).map((e) => e.kind)).toEqual(['test', 'test', 'prod', 'prod']);
+  });
+
+  test('an environment named test or prod defaults its kind to its name; another kind may be given', () => {
+    expect(validateConfig({ value: config(), origin: '' }).environments.prod.kind).toBe('prod');
+    const explicit = { environments: { test: validEnv({ kind: 'test' }), prod: validEnv({ account: '222222222222' }), qa: validEnv({ kind: 'test', account: '333333333333' }) } };
+    expect(validateConfig({ value: explicit, origin: '' }).environments.qa.kind).toBe('test');
+  });
+
+  test.each([
+    ['a kind other than test or prod', { 'prod-eu': validEnv({ kind: 'production', account: '555555555555' }) }, 'dpp.environments.prod-eu.kind: expected test or prod, found the text "production"'],
+    ['a name unfit for stack names and identifiers', { Prod_EU: validEnv({ kind: 'prod', account: '555555555555' }) }, 'dpp.environments.Prod_EU: is not a valid environment name: lowercase letters, digits and single hyphens, starting with a letter, at most 20 characters'],
+    ['a prod-kind environment in a test-kind one\'s account', { 'prod-eu': validEnv({ kind: 'prod', account: '333333333333' }) }, 'dpp.environments.prod-eu.account: dev and prod-eu use the same account 333333333333; they must be separate (DPP 3.5)'],
+    ['two environments of one kind in one account', { 'prod-eu': validEnv({ kind: 'prod', account: '666666666666' }) }, 'dpp.environments.prod-us.account: prod-eu and prod-us use the same account 666666666666; each environment needs an account of its own'],
+  ])('rejects %s, naming the key', (_, change, expected) => {
+    const value = four();
+    Object.assign(value.environments, change);
+    expect(problems(value).join('\n')).toContain(expected);
+  });
+
+  test('reports a shared account together with an environment\'s own errors', () => {
+    const value = four();
+    value.environments.staging = validEnv({ kind: 'test', account: '555555555555', alertEmail: 'nope' });
+    expect(problems(value)).toEqual(expect.arrayContaining([
+      'dpp.environments.staging.alertEmail: must be an e-mail address for security alerts (DPP 2.7)',
+      'dpp.environments.prod-eu.account: staging and prod-eu use the same account 555555555555; they must be separate (DPP 3.5)',
+    ]));
+  });
+
+  test.each([
+    ['a connection ARN of another service', { connectionArn: 'arn:aws:codecommit:eu-west-1:999999999999:repo' }, 'dpp.pipeline.connectionArn: must be the ARN of a CodeConnections connection'],
+    ['a repository without its owner', { repository: 'platform' }, 'dpp.pipeline.repository: must be owner/name of the repository behind the connection'],
+    ['an unknown pipeline key', { branches: ['main'] }, 'dpp.pipeline.branches: unknown key'],
+  ])('rejects a pipeline with %s, naming the key', (_, change, expected) => {
+    const pipeline = { account: '999999999999', region: 'eu-west-1', repository: 'acme/platform', connectionArn: 'arn:aws:codeconnections:eu-west-1:999999999999:connection/0123abcd', ...change };
+    expect(problems({ ...four(), pipeline }).join('\n')).toContain(expected);
+  });
+
+  test('rejects a pipeline in a test-kind environment\'s account (it deploys to prod)', () => {
+    const pipeline = { account: '333333333333', region: 'eu-west-1', repository: 'acme/platform', connectionArn: 'arn:aws:codeconnections:eu-west-1:333333333333:connection/0123abcd' };
+    expect(problems({ ...four(), pipeline })).toEqual(['dpp.pipeline.account: is test-kind environment dev\'s account; the pipeline deploys to prod, so it runs in an account of its own or a prod-kind one (DPP 3.5)']);
+  });
+
+  test('rejects an environment named after the pipeline\'s stacks', () => {
+    const value = four();
+    Object.assign(value.environments, { pipeline: validEnv({ kind: 'test', account: '777777777777' }) });
+    expect(problems(value)).toEqual(['dpp.environments.pipeline: is reserved: the delivery pipeline\'s and the organization\'s stacks are named DppBaseline-pipeline… and DppBaseline-organization']);
+  });
+
+  test.each([
+    ['an organizational unit ID of another shape', { organizationalUnitIds: ['ou-1'] }, 'dpp.organization.organizationalUnitIds[0]: must be an organizational unit ID'],
+    ['no region', { regions: [] }, 'dpp.organization.regions: must name at least one region'],
+    ['an unknown callAs', { callAs: 'ADMIN' }, 'dpp.organization.callAs: expected DELEGATED_ADMIN or SELF, found the text "ADMIN"'],
+  ])('rejects an organization with %s, naming the key', (_, change, expected) => {
+    const organization = { account: '999999999999', region: 'eu-west-1', organizationalUnitIds: ['ou-ab12-11111111'], regions: ['eu-west-1'], ...change };
+    expect(problems({ ...four(), organization }).join('\n')).toContain(expected);
   });
 });

@@ -1,4 +1,4 @@
-import { knownAccount, stacksByEnvironment, unknownEnvironmentVerdicts } from '../../lookups/stack-environments';
+import { knownAccount, stacksByKind, unknownEnvironmentVerdicts } from '../../lookups/stack-environments';
 import type { AppVerdict } from '../../types';
 import { appRule, fail } from '../../types';
 
@@ -10,18 +10,20 @@ export const EnvironmentsInSeparateAccounts = appRule({
   fix: 'Give prod its own AWS account in the environment configuration',
   explanation: 'DPP 3.5 Secure Coding Practices requires separate test and production environments; an account is the boundary IAM, quotas and incidents respect.',
   check: (indexes) => {
-    const groups = stacksByEnvironment(indexes);
+    // Per kind: two prod-kind environments (prod-eu, prod-us) may share an account as far as the
+    // DPP goes; a prod-kind and a test-kind one never.
+    const groups = stacksByKind(indexes);
     const verdicts: AppVerdict[] = unknownEnvironmentVerdicts(indexes);
+    const others = [...groups].filter(([kind]) => kind !== 'prod');
     for (const prod of groups.get('prod') ?? []) {
       const account = knownAccount(prod.stack);
       if (account === undefined) continue;
-      for (const [environment, stacks] of groups) {
-        if (environment === 'prod') continue;
+      for (const [kind, stacks] of others) {
         const shared = stacks.filter((s) => knownAccount(s.stack) === account);
         if (shared.length === 0) continue;
         verdicts.push({
           stack: prod.stack,
-          verdict: fail(`prod stack ${prod.stack.id} shares account ${account} with ${environment} stack(s) ${shared.map((s) => s.stack.id).join(', ')}`),
+          verdict: fail(`prod stack ${prod.stack.id} shares account ${account} with ${kind} stack(s) ${shared.map((s) => s.stack.id).join(', ')}`),
         });
       }
     }

@@ -1,4 +1,4 @@
-import { stacksByEnvironment, unknownEnvironmentVerdicts } from '../../lookups/stack-environments';
+import { stacksByKind, unknownEnvironmentVerdicts } from '../../lookups/stack-environments';
 import { renderString } from '../../lookups/template-string';
 import type { TemplateIndex } from '../../template-index';
 import type { AppVerdict } from '../../types';
@@ -60,8 +60,8 @@ export const ProdDoesNotImportTest = appRule({
   fix: 'Give prod its own copy of the resource, or share it from a stack that belongs to no test environment',
   explanation: 'DPP 3.5 Secure Coding Practices requires separate test and production environments; a prod stack that imports a test export depends on test at run time.',
   check: (indexes) => {
-    const groups = stacksByEnvironment(indexes);
-    const others = [...groups].filter(([environment]) => environment !== 'prod').flatMap(([, stacks]) => stacks);
+    const groups = stacksByKind(indexes);
+    const others = [...groups].filter(([kind]) => kind !== 'prod').flatMap(([, stacks]) => stacks);
     if (others.length === 0) return [];
     const exports = exportsOf(others);
     const verdicts: AppVerdict[] = unknownEnvironmentVerdicts(indexes);

@@ -31,4 +31,10 @@ describe('DPP-3.5-ProdDoesNotImportTest', () => {
     const withParameter = { ...prod, template: { ...prod.template, Parameters: { NetworkStack: { Type: 'String' } } } };
     expectOneUnresolvable(check([testStack, withParameter], [ProdDoesNotImportTest]), 'Fn Fn::ImportValue');
   });
+
+  test('fails a prod-kind environment importing an export of a test-kind one, whatever their names', () => {
+    const staging = environmentStack('StagingNet', 'staging', { kind: 'test', outputs: { Vpc: { Value: 'vpc-1', Export: { Name: 'StagingNet:Vpc' } } } });
+    const prodEu = environmentStack('ProdEuApp', 'prod-eu', { kind: 'prod', resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { VpcConfig: { SubnetIds: [{ 'Fn::ImportValue': 'StagingNet:Vpc' }] } } } } });
+    expectOneFailure(check([staging, prodEu], [ProdDoesNotImportTest]), ProdDoesNotImportTest, 'Fn', /an export of non-prod stack StagingNet/);
+  });
 });
