@@ -54,10 +54,13 @@ export class AccountControlsStack extends Stack {
       securityHub: organization.services.securityHub,
       macie: organization.services.macie,
       // Config's recorder needs a delivery bucket per account and Inspector a Lambda-backed
-      // enablement: both stay with the environments' baselines.
+      // enablement: both stay with the environments' baselines. Macie's automated discovery is a
+      // Lambda-backed call too, and in an organization the Macie administrator account turns it on
+      // for its members: not in the StackSet.
       config: false,
       inspector: false,
       ebsEncryptionByDefault: false,
+      macieAutomatedDiscovery: false,
     });
   }
 }
