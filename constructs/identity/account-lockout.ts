@@ -94,6 +94,13 @@ export interface AccountLockoutProps {
    * @default - an EventBridge rule: failed sign-ins logged in this stack's region only
    */
   readonly trailLogGroup?: logs.ILogGroup;
+  /**
+   * Put the handler's code in the template instead of a CDK asset: for a template deployed where
+   * the asset bucket cannot be read, such as a StackSet's instances in the organization's accounts
+   * (README "Organization").
+   * @default false
+   */
+  readonly inlineCode?: boolean;
 }
 
 /**
@@ -189,6 +196,7 @@ export class AccountLockout extends Construct {
       logRetention,
       logEncryptionKey: props.logEncryptionKey,
       deadLetterTopic: props.alertTopic,
+      inlineCode: props.inlineCode,
       environment: {
         TABLE_NAME: this.table.tableName,
         TOPIC_ARN: props.alertTopic.topicArn,

@@ -67,6 +67,13 @@ export interface AccountPasswordPolicyProps {
    * @default - CloudWatch Logs' own encryption at rest
    */
   readonly logEncryptionKey?: kms.IKey;
+  /**
+   * Put the handler's code in the template and let CloudFormation invoke it directly, with no CDK
+   * asset and no provider framework: for a template deployed where the asset bucket cannot be read,
+   * such as a StackSet's instances in the organization's accounts (README "Organization").
+   * @default false
+   */
+  readonly inlineCode?: boolean;
 }
 
 const NAME = 'AccountPasswordPolicy';
@@ -120,11 +127,14 @@ export class AccountPasswordPolicy extends Construct {
       reuseFloor, PASSWORD_POLICY_LIMITS.maximumReusePrevention, `profile ${policy.name} requires at least ${reuseFloor}`);
     const logRetention = requireLogRetentionDays(NAME, 'logRetention', props.logRetention ?? defaultLogRetention(policy), policy);
 
+    const inlineCode = props.inlineCode ?? false;
     this.handler = new HandlerFunction(this, 'Handler', {
-      handler: 'account-password-policy',
+      // Invoked by CloudFormation directly, the handler reports to CloudFormation itself.
+      handler: inlineCode ? 'account-password-policy-direct' : 'account-password-policy',
       description: 'DPP 2.4: sets the IAM account password policy and restores the previous one on delete',
       logRetention,
       logEncryptionKey: props.logEncryptionKey,
+      inlineCode,
     });
     this.handler.function.addToRolePolicy(new iam.PolicyStatement({
       actions: ['iam:GetAccountPasswordPolicy', 'iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy'],
@@ -132,12 +142,14 @@ export class AccountPasswordPolicy extends Construct {
     }));
     Validations.of(this.handler).acknowledge({ id: 'DPP::DPP-2.3-ScopedWriteActions', reason: PASSWORD_POLICY_RESOURCE_REASON });
     acknowledgeNag(this.handler, wildcardResourceFinding(this, '*'), PASSWORD_POLICY_RESOURCE_REASON);
-    acknowledgeControlPlaneFunction(this.handler, { calls: 'IAM, for the account password policy', invokedBy: 'the custom-resource provider', customResource: true });
+    acknowledgeControlPlaneFunction(this.handler, { calls: 'IAM, for the account password policy', invokedBy: inlineCode ? 'CloudFormation' : 'the custom-resource provider', customResource: true });
 
-    const provider = handlerProvider(this, this.handler, logRetention, props.logEncryptionKey, 'account password policy');
+    const serviceToken = inlineCode
+      ? this.handler.function.functionArn
+      : handlerProvider(this, this.handler, logRetention, props.logEncryptionKey, 'account password policy').serviceToken;
 
     this.resource = new CustomResource(this, 'Resource', {
-      serviceToken: provider.serviceToken,
+      serviceToken,
       resourceType: ACCOUNT_PASSWORD_POLICY_TYPE,
       properties: {
         MinimumPasswordLength: minimumPasswordLength,

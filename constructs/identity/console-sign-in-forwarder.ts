@@ -6,8 +6,19 @@ import { acknowledgeInlinePolicy } from '../common/nag-acknowledgments';
 import { invalidProp } from '../common/validate';
 import { CONSOLE_SIGN_IN_FAILURE_PATTERN } from './account-lockout';
 
-/** The region where CloudTrail delivers console sign-in events of the global sign-in endpoint. */
-export const SIGN_IN_EVENTS_REGION = 'us-east-1';
+/**
+ * Where CloudTrail records the console sign-ins of IAM users through the global sign-in endpoint,
+ * kept as data with its source (unit-tested): us-east-1 without an account-alias cookie, else
+ * us-east-2, eu-north-1 or ap-southeast-2 (by latency). A sign-in through a regional endpoint is
+ * recorded in that endpoint's region, and a root user's in us-east-1
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html).
+ */
+export const GLOBAL_SIGN_IN_EVENT_REGIONS = ['us-east-1', 'us-east-2', 'eu-north-1', 'ap-southeast-2'] as const;
+
+/** The region where CloudTrail records sign-ins of the global endpoint without an account-alias cookie. */
+export const SIGN_IN_EVENTS_REGION = GLOBAL_SIGN_IN_EVENT_REGIONS[0];
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /** Props of {@link ConsoleSignInForwarder}. */
 export interface ConsoleSignInForwarderProps {
@@ -23,11 +34,13 @@ export interface ConsoleSignInForwarderProps {
 const NAME = 'ConsoleSignInForwarder';
 
 /**
- * Forwards failed console sign-ins of IAM users from us-east-1, where CloudTrail delivers the
- * sign-in events of the global sign-in endpoint, to the default event bus of the region where
- * the {@link AccountLockout} runs (DPP 2.2 Access Management). Deploy it in a stack in us-east-1
- * of the same account (e.g. {@link ConsoleSignInForwarderStack}). Only the failed-sign-in events
- * are forwarded, through a role EventBridge assumes that may only put events on that bus.
+ * Forwards failed console sign-ins of IAM users from the region it is deployed in to the default
+ * event bus of the region where the {@link AccountLockout} runs (DPP 2.2 Access Management):
+ * CloudTrail records a sign-in in the region of the endpoint used (see
+ * {@link GLOBAL_SIGN_IN_EVENT_REGIONS}), and an EventBridge rule sees only its own region's events.
+ * Deploy one in each region users may sign in through, other than the lockout's, in the same
+ * account (the organization's StackSet does: README "Organization"). Only the failed-sign-in
+ * events are forwarded, through a role EventBridge assumes that may only put events on that bus.
  */
 export class ConsoleSignInForwarder extends Construct {
   public readonly rule: events.Rule;
@@ -35,12 +48,9 @@ export class ConsoleSignInForwarder extends Construct {
   constructor(scope: Construct, id: string, props: ConsoleSignInForwarderProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    if (!Token.isUnresolved(stack.region) && stack.region !== SIGN_IN_EVENTS_REGION) {
-      invalidProp(NAME, 'scope', `must be in a stack in ${SIGN_IN_EVENTS_REGION} (where sign-in events arrive), got ${stack.region}`);
-    }
-    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(props.targetRegion)) invalidProp(NAME, 'targetRegion', `must be an AWS region, got ${JSON.stringify(props.targetRegion)}`);
-    if (props.targetRegion === SIGN_IN_EVENTS_REGION) {
-      invalidProp(NAME, 'targetRegion', `must not be ${SIGN_IN_EVENTS_REGION}: an AccountLockout there receives the events directly`);
+    if (!REGION.test(props.targetRegion)) invalidProp(NAME, 'targetRegion', `must be an AWS region, got ${JSON.stringify(props.targetRegion)}`);
+    if (!Token.isUnresolved(stack.region) && stack.region === props.targetRegion) {
+      invalidProp(NAME, 'targetRegion', `must not be the stack's own region ${stack.region}: an AccountLockout there receives the events directly`);
     }
     const account = props.targetAccount ?? stack.account;
     const bus = events.EventBus.fromEventBusArn(this, 'TargetBus', `arn:${stack.partition}:events:${props.targetRegion}:${account}:event-bus/default`);
@@ -56,12 +66,15 @@ export class ConsoleSignInForwarder extends Construct {
 /** Props of {@link ConsoleSignInForwarderStack}. */
 export interface ConsoleSignInForwarderStackProps extends StackProps, ConsoleSignInForwarderProps {}
 
-/** A small stack in us-east-1 holding only a {@link ConsoleSignInForwarder}. */
+/**
+ * A small stack holding only a {@link ConsoleSignInForwarder}, in `env.region`
+ * (default: us-east-1, where the global endpoint's sign-ins are recorded most often).
+ */
 export class ConsoleSignInForwarderStack extends Stack {
   public readonly forwarder: ConsoleSignInForwarder;
 
   constructor(scope: Construct, id: string, props: ConsoleSignInForwarderStackProps) {
-    super(scope, id, { ...props, env: { account: props.env?.account ?? props.targetAccount, region: SIGN_IN_EVENTS_REGION } });
+    super(scope, id, { ...props, env: { account: props.env?.account ?? props.targetAccount, region: props.env?.region ?? SIGN_IN_EVENTS_REGION } });
     this.forwarder = new ConsoleSignInForwarder(this, 'Forwarder', { targetRegion: props.targetRegion, targetAccount: props.targetAccount });
   }
 }

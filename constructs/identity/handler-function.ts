@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as iam from 'aws-cdk-lib/aws-iam';
@@ -13,36 +11,9 @@ import { Construct } from 'constructs';
 import { functionRole } from '../common/function-role';
 import { acknowledgeControlPlaneFunction, acknowledgeNag, wildcardResourceFinding } from '../common/nag-acknowledgments';
 import { retainExceptOnCreate } from '../common/removal';
+import { HANDLERS_DIR, INLINE_CODE, handlerEntry, inlineHandlerCode, lockFileOf } from '../common/handler-source';
 
-/** Where the handler sources live, from this folder (also true of the compiled `dist/` tree). */
-const HANDLERS_DIR = path.join(__dirname, '..', '..', 'lib', 'handlers');
-
-/**
- * The entry file of a handler in `lib/handlers/`: the TypeScript source when running from source,
- * the compiled `.js` when running from the published package (where the `.ts` is absent).
- */
-export function handlerEntry(name: string): string {
-  for (const ext of ['.ts', '.js']) {
-    const file = path.join(HANDLERS_DIR, `${name}${ext}`);
-    if (fs.existsSync(file)) return file;
-  }
-  throw new Error(`handler ${name} not found in ${HANDLERS_DIR} (.ts or .js)`);
-}
-
-const LOCK_FILES = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lockb', 'bun.lock'];
-
-/**
- * The lock file of the project the handlers belong to, found from the handlers' folder up (this
- * repository's, or the importing project's when installed under its node_modules), so bundling
- * does not depend on the directory the CDK app is run from.
- */
-export function lockFileOf(dir: string): string | undefined {
-  for (let current = dir; ; current = path.dirname(current)) {
-    const found = LOCK_FILES.map((f) => path.join(current, f)).find((f) => fs.existsSync(f));
-    if (found) return found;
-    if (path.dirname(current) === current) return undefined;
-  }
-}
+export { handlerEntry, lockFileOf } from '../common/handler-source';
 
 /** Props of {@link HandlerFunction}. */
 export interface HandlerFunctionProps {
@@ -91,6 +62,14 @@ export interface HandlerFunctionProps {
    * @default - one that allows all outbound traffic
    */
   readonly securityGroups?: ec2.ISecurityGroup[];
+  /**
+   * Put the bundled code in the template (`Code.ZipFile`) instead of an asset: for templates
+   * deployed where the CDK asset bucket cannot be read, such as a StackSet's instances in other
+   * accounts. The handler must then be one CloudFormation or EventBridge invokes directly (no
+   * provider framework, whose code is an asset).
+   * @default false
+   */
+  readonly inlineCode?: boolean;
 }
 
 /**
@@ -101,7 +80,7 @@ export interface HandlerFunctionProps {
  * may write only to that log group (no `AWSLambdaBasicExecutionRole`, DPP 2.3); grant it the rest.
  */
 export class HandlerFunction extends Construct {
-  public readonly function: NodejsFunction;
+  public readonly function: lambda.Function;
   public readonly logGroup: logs.LogGroup;
   /** The function's execution role. */
   public readonly role: iam.Role;
@@ -114,10 +93,7 @@ export class HandlerFunction extends Construct {
       removalPolicy: retainExceptOnCreate(),
     });
     this.role = functionRole(this, 'Role', this.logGroup, `the ${props.handler} handler`);
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: handlerEntry(props.handler),
-      depsLockFilePath: lockFileOf(HANDLERS_DIR),
-      handler: 'handler',
+    const common = {
       role: this.role,
       deadLetterTopic: props.deadLetterTopic,
       runtime: lambda.Runtime.NODEJS_24_X,
@@ -130,14 +106,22 @@ export class HandlerFunction extends Construct {
       vpcSubnets: props.vpcSubnets,
       securityGroups: props.securityGroups,
       logGroup: this.logGroup,
-      bundling: {
-        externalModules: ['@aws-sdk/*'],
-        forceDockerBundling: false,
-        minify: true,
-        sourceMap: false,
-        target: 'node24',
-      },
-    });
+    };
+    this.function = props.inlineCode
+      ? new lambda.Function(this, 'Function', { ...common, code: lambda.Code.fromInline(inlineHandlerCode(props.handler)), handler: INLINE_CODE.handler })
+      : new NodejsFunction(this, 'Function', {
+        ...common,
+        entry: handlerEntry(props.handler),
+        depsLockFilePath: lockFileOf(HANDLERS_DIR),
+        handler: 'handler',
+        bundling: {
+          externalModules: ['@aws-sdk/*'],
+          forceDockerBundling: false,
+          minify: true,
+          sourceMap: false,
+          target: 'node24',
+        },
+      });
   }
 }
 

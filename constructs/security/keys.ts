@@ -89,24 +89,14 @@ export class EncryptionKeys extends Construct {
     this.logs = make('logs', 'DPP 3.4/3.6: encrypts log groups');
     this.secrets = make('secrets', 'DPP 2.4/3.4: encrypts Secrets Manager secrets');
 
-    const { region, account, partition } = Stack.of(this);
-    this.logs.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowCloudWatchLogsForThisAccountsLogGroups',
-        principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: {
-          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*` },
-        },
-      }),
-    );
+    allowCloudWatchLogs(this.logs);
 
     // Macie reads objects encrypted under a customer key only if the key policy lets its
     // service-linked role decrypt (its IAM policy has no kms:Decrypt). Principal "*" narrowed to that
     // role by aws:PrincipalArn, because KMS rejects a key policy naming a role that does not exist
     // yet, and the role appears only when Macie is enabled; kms:ViaService limits it to S3 reads.
     // Source: https://docs.aws.amazon.com/macie/latest/user/discovery-supported-encryption-types.html
+    const { region, account, partition } = Stack.of(this);
     this.data.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowMacieToReadObjectsThroughS3',
@@ -120,6 +110,26 @@ export class EncryptionKeys extends Construct {
       }),
     );
   }
+}
+
+/**
+ * Lets CloudWatch Logs use a key, only for log groups of the key's account and region (the
+ * `kms:EncryptionContext:aws:logs:arn` condition CloudWatch Logs sets on every request).
+ * Source: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+ */
+export function allowCloudWatchLogs(key: kms.Key): void {
+  const { region, account, partition } = Stack.of(key);
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'AllowCloudWatchLogsForThisAccountsLogGroups',
+      principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: {
+        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*` },
+      },
+    }),
+  );
 }
 
 /** The ARN of Macie's service-linked role (created by AWS when Macie is enabled). */

@@ -13,11 +13,13 @@ import type { NetworkAndData } from './network-data';
 
 /** What the identity, audit and detection part of the baseline adds. */
 export interface IdentityAndAudit {
-  readonly passwordPolicy: AccountPasswordPolicy;
+  /** Absent with `features.passwordPolicy: "existing"`. */
+  readonly passwordPolicy?: AccountPasswordPolicy;
   readonly mfa: MfaEnforcement;
   readonly trail: AuditTrail;
   readonly alarms: SecurityAlarms;
-  readonly lockout: AccountLockout;
+  /** Absent with `features.accountLockout: "existing"`. */
+  readonly lockout?: AccountLockout;
   readonly detective: DetectiveServices;
   /** Present when `features.userPool`. */
   readonly userPool?: DppUserPool;
@@ -31,6 +33,13 @@ export const CONFIG_OFF_REASON = "AWS Config is run by the organization's admini
 export const CONFIG_EXISTING_REASON =
   'The organization (e.g. Control Tower) already runs the AWS Config recorder and delivery channel of this account and region; a second recorder cannot be created. ' +
   'The baseline adds its DPP Config rules on top of that recorder (features.config="existing").';
+
+/** The rule that asks each environment for the account password policy (DPP 2.4). */
+export const PASSWORD_POLICY_RULE = 'DPP::DPP-2.4-AccountPasswordPolicyPresent';
+/** Why an environment with `features.passwordPolicy="existing"` sets no password policy itself. */
+export const PASSWORD_POLICY_EXISTING_REASON =
+  'The IAM account password policy of this account is set by the organization\'s StackSet of account-level controls (organization.passwordPolicy) or another account-wide owner; ' +
+  'one policy per account, so a second would fight it (features.passwordPolicy="existing"). `dpp audit` checks the account\'s actual policy.';
 
 /**
  * Adds the identity, audit and detection constructs (DPP 2.2, 2.4, 2.7, 3.3, 3.6, 3.7) to a
@@ -50,15 +59,21 @@ export function addIdentityAndAudit(stack: Stack, environment: BaselineEnvironme
   const logRetention = retentionOfAtLeast(config.logRetentionDays);
   const logEncryptionKey = networkAndData.keys.logs;
 
-  const passwordPolicy = new AccountPasswordPolicy(stack, 'AccountPasswordPolicy', { logRetention, logEncryptionKey });
+  const { features } = config;
+  // One password policy and one lockout per account: "existing" leaves them to the organization's StackSet.
+  const passwordPolicy = features.passwordPolicy === true
+    ? new AccountPasswordPolicy(stack, 'AccountPasswordPolicy', { logRetention, logEncryptionKey })
+    : undefined;
+  if (!passwordPolicy) Validations.of(stack).acknowledge({ id: PASSWORD_POLICY_RULE, reason: PASSWORD_POLICY_EXISTING_REASON });
   const mfa = new MfaEnforcement(stack, 'MfaEnforcement', { developersMayDeploy: !prod });
 
   // Audit evidence outlives the stack in every environment.
   const trail = new AuditTrail(stack, 'AuditTrail', { logRetention });
   const alarms = new SecurityAlarms(stack, 'SecurityAlarms', { alertEmail: config.alertEmail, trailLogGroup: trail.logGroup, removalPolicy });
-  const lockout = new AccountLockout(stack, 'AccountLockout', { alertTopic: alarms.topic, logRetention, logEncryptionKey, deletionProtection: prod, trailLogGroup: trail.logGroup });
+  const lockout = features.accountLockout === true
+    ? new AccountLockout(stack, 'AccountLockout', { alertTopic: alarms.topic, logRetention, logEncryptionKey, deletionProtection: prod, trailLogGroup: trail.logGroup })
+    : undefined;
 
-  const { features } = config;
   const detective = new DetectiveServices(stack, 'DetectiveServices', {
     alertTopic: alarms.topic,
     guardDuty: features.guardDuty,

@@ -59,6 +59,14 @@ const triState = featureSwitchSchema.default(true);
 export type FeatureMode = boolean | 'existing';
 
 /**
+ * An account-wide control the DPP always requires: built by the environment (`true`) or by whoever
+ * owns it for the whole account (`"existing"`, e.g. the organization's StackSet), never absent.
+ */
+const accountControlSwitch = z.union([z.literal(true), z.literal('existing')], {
+  error: (issue) => `expected true or "existing" (the organization's StackSet sets it for the account), found ${describeFound(issue.input)}`,
+}).default(true);
+
+/**
  * Optional services an environment may turn off, e.g. where an organization administrator account
  * already runs them. Turning one off is explicit and shows up in the coverage report.
  */
@@ -75,6 +83,13 @@ export const featuresSchema = z.strictObject({
   inspector: featureSwitchSchema.default(true),
   /** The Cognito user pool for the application's own users (DPP 2.2, 2.4). */
   userPool: z.boolean().default(true),
+  /**
+   * The IAM account password policy (DPP 2.4): `"existing"` where the organization's StackSet
+   * (`organization.passwordPolicy`) or another owner sets it for this account. Never `false`.
+   */
+  passwordPolicy: accountControlSwitch,
+  /** The account lockout after failed console sign-ins (DPP 2.2): `"existing"` as for `passwordPolicy`. Never `false`. */
+  accountLockout: accountControlSwitch,
   // Issue 15, the DPP in full. `"existing"`: an organization already runs the control for this
   // account (e.g. an organization trail logging data events); the baseline then acknowledges the
   // rule that asks for it with that reason, so the report shows it.
@@ -256,6 +271,21 @@ export const organizationSchema = z.strictObject({
   region,
   organizationalUnitIds: z.array(z.string().regex(/^(?:ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})$/, 'must be an organizational unit ID (ou-xxxx-xxxxxxxx) or a root ID (r-xxxx)')).min(1, 'must name at least one organizational unit'),
   regions: z.array(region).min(1, 'must name at least one region'),
+  /**
+   * The region of each account's account-wide controls (the password policy and the lockout, with
+   * its own security topic); failed sign-ins of the other regions are forwarded there. Default: the
+   * first of `regions`.
+   */
+  homeRegion: region.optional(),
+  /**
+   * The regions failed console sign-ins are forwarded to `homeRegion` from. Default: `regions` and
+   * the four regions where CloudTrail records the global sign-in endpoint's sign-ins.
+   */
+  signInRegions: z.array(region).min(1, 'must name at least one region').optional(),
+  /** The IAM account password policy in each account (DPP 2.4 Credential Management). */
+  passwordPolicy: z.boolean({ error: (issue) => `expected true or false, found ${describeFound(issue.input)}` }).default(true),
+  /** The account lockout after failed console sign-ins in each account (DPP 2.2 Access Management). */
+  accountLockout: z.boolean({ error: (issue) => `expected true or false, found ${describeFound(issue.input)}` }).default(true),
   /**
    * The detective services the StackSet creates in each account: `"existing"` or `false` where the
    * organization already runs one (Control Tower, a delegated administrator).

@@ -34,7 +34,7 @@ describe('environment configuration', () => {
     const valid = validateConfig({ value: config(), origin: '' });
     expect(valid.environments.test).toMatchObject({ piiRetentionDays: 30, logRetentionDays: 365, applicationPort: 8443, databasePort: 5432 });
     expect(valid.environments.prod.features).toEqual({
-      guardDuty: true, securityHub: true, config: true, macie: true, inspector: true, userPool: true,
+      guardDuty: true, securityHub: true, config: true, macie: true, inspector: true, userPool: true, passwordPolicy: true, accountLockout: true,
       dataEvents: true, canaryRecords: true, readAnomalyAlarms: true, logDataProtection: true, accessAnalyzer: true, backups: true, edgeFirewall: true, dataLossAlerts: true, networkFirewall: false,
     });
   });
@@ -64,6 +64,8 @@ describe('environment configuration', () => {
     ['an unknown feature', { features: { guardduty: false } }, 'dpp.environments.test.features.guardduty: unknown key'],
     ['a feature value other than true, false or "existing"', { features: { guardDuty: 'on' } }, 'dpp.environments.test.features.guardDuty: expected true, false or "existing" (an organization administrator already runs the service), found the text "on"'],
     ['"existing" for the user pool (the baseline always owns it)', { features: { userPool: 'existing' } }, 'dpp.environments.test.features.userPool:'],
+    ['an account-wide control turned off (the DPP requires it: "existing" names its owner)', { features: { passwordPolicy: false } }, 'dpp.environments.test.features.passwordPolicy: expected true or "existing" (the organization\'s StackSet sets it for the account), found the boolean false'],
+    ['a lockout switch written as text', { features: { accountLockout: 'org' } }, 'dpp.environments.test.features.accountLockout: expected true or "existing"'],
     ['a data-protection feature that is neither on, off nor existing', { features: { dataEvents: 'org' } }, 'dpp.environments.test.features.dataEvents: expected true, false or "existing"'],
     ['canary records without this environment\'s data events', { features: { dataEvents: 'existing' } }, 'dpp.environments.test.features.canaryRecords: needs features.dataEvents: true'],
     ['the Network Firewall without allowed domains', { features: { networkFirewall: true } }, 'dpp.environments.test.egressAllowedDomains: must name at least one domain (an empty allowlist blocks all HTTP and TLS egress) (features.networkFirewall is true)'],
@@ -233,5 +235,22 @@ describe('any number of environments (issue 17)', () => {
   ])('rejects an organization with %s, naming the key', (_, change, expected) => {
     const organization = { account: '999999999999', region: 'eu-west-1', organizationalUnitIds: ['ou-ab12-11111111'], regions: ['eu-west-1'], ...change };
     expect(problems({ ...four(), organization }).join('\n')).toContain(expected);
+  });
+});
+
+describe('organization (issue 17)', () => {
+  const organization = { account: '999999999999', region: 'eu-west-1', organizationalUnitIds: ['ou-ab12-11111111'], regions: ['eu-west-1'] };
+  test('the account-wide controls default on; homeRegion and signInRegions are optional', () => {
+    const valid = validateConfig({ value: { ...config(), organization }, origin: '' });
+    expect(valid.organization).toMatchObject({ passwordPolicy: true, accountLockout: true });
+    expect(valid.organization?.homeRegion).toBeUndefined();
+  });
+
+  test.each([
+    ['a homeRegion that is not a region', { homeRegion: 'Ireland' }, 'dpp.organization.homeRegion:'],
+    ['an empty signInRegions', { signInRegions: [] }, 'dpp.organization.signInRegions: must name at least one region'],
+    ['a passwordPolicy switch written as text', { passwordPolicy: 'yes' }, 'dpp.organization.passwordPolicy: expected true or false, found the text "yes"'],
+  ])('rejects %s', (_what, extra, message) => {
+    expect(problems({ ...config(), organization: { ...organization, ...extra } }).join('\n')).toContain(message);
   });
 });

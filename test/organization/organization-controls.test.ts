@@ -3,68 +3,104 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { buildBaselineApp, ORGANIZATION_STACK_NAME } from '../../lib/app';
 import { loadConfig, organizationSchema } from '../../lib/config';
-import { accountControlsTemplate, STACK_SET_LIMITS } from '../../lib/organization/account-controls-stack';
-import { OrganizationControlsStack } from '../../lib/organization/organization-controls-stack';
+import { OrganizationControlsStack, organizationRegions } from '../../lib/organization/organization-controls-stack';
+import { assetReferences, STACK_SET_LIMITS, stackSetTemplate } from '../../lib/organization/stack-set-template';
 import { DPP } from '../../lib/policy/profile';
 import { collectCheck } from '../../lib/reports/check-stream';
+import { INLINE_CODE } from '../../constructs/common/handler-source';
+import { AccountControlsStack } from '../../lib/organization/account-controls-stack';
+import { OrganizationDetectiveServicesStack } from '../../lib/organization/detective-services-stack';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'config', 'organization.yaml');
 const organization = organizationSchema.parse({ account: '999999999999', region: 'eu-west-1', organizationalUnitIds: ['ou-ab12-11111111'], regions: ['eu-west-1'] });
 
-/** Issue 17: account-level controls across an organization with a service-managed StackSet. */
+type Body = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>; Parameters?: object; Rules?: object };
+type StackSetResource = { Properties: Record<string, unknown> & { TemplateBody: string } };
+
+/** Issue 17: account-level controls across an organization with service-managed StackSets. */
 describe('with `organization` in the configuration', () => {
   let app: App;
-  let stackSet: { Properties: Record<string, unknown> };
-  let body: { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>; Parameters?: object; Rules?: object };
+  let stackSets: Record<string, StackSetResource>;
+  const body = (name: string): Body => JSON.parse(stackSets[name].Properties.TemplateBody);
+  const types = (name: string): string[] => Object.values(body(name).Resources).map((r) => r.Type);
 
   beforeAll(() => {
     app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'dpp-org-')), context: { dppConfigFile: fixture, 'aws:cdk:bundling-stacks': [] } });
     buildBaselineApp(app, loadConfig((k) => app.node.tryGetContext(k)));
     app.synth();
     const template = Template.fromStack(app.node.findChild(ORGANIZATION_STACK_NAME) as Stack);
-    stackSet = Object.values(template.findResources('AWS::CloudFormation::StackSet'))[0] as typeof stackSet;
-    body = JSON.parse(stackSet.Properties.TemplateBody as string);
+    stackSets = Object.fromEntries(Object.values(template.findResources('AWS::CloudFormation::StackSet')).map((r) => [r.Properties.StackSetName, r as StackSetResource]));
   });
 
   test('adds the StackSets stack in the management or delegated-administrator account', () => {
     expect(app.synth().getStackByName(ORGANIZATION_STACK_NAME).environment).toMatchObject({ account: '999999999999', region: 'eu-west-1' });
   });
 
-  test('a service-managed StackSet, deployed automatically to the OUs\' accounts in each region, removed from accounts that leave', () => {
-    expect(stackSet.Properties).toMatchObject({
-      StackSetName: 'dpp-account-controls',
-      PermissionModel: 'SERVICE_MANAGED',
-      AutoDeployment: { Enabled: true, RetainStacksOnAccountRemoval: false },
-      CallAs: 'DELEGATED_ADMIN',
-      StackInstancesGroup: [{ DeploymentTargets: { OrganizationalUnitIds: ['ou-ab12-11111111'] }, Regions: ['eu-west-1', 'eu-central-1', 'us-east-1'] }],
-    });
-    expect(stackSet.Properties.TemplateURL).toBeUndefined();
+  test('three service-managed StackSets, deployed automatically to the OUs\' accounts, removed from accounts that leave', () => {
+    expect(Object.keys(stackSets).sort()).toEqual(['dpp-account-controls', 'dpp-detective-services', 'dpp-sign-in-forwarding']);
+    for (const stackSet of Object.values(stackSets)) {
+      expect(stackSet.Properties).toMatchObject({
+        PermissionModel: 'SERVICE_MANAGED',
+        AutoDeployment: { Enabled: true, RetainStacksOnAccountRemoval: false },
+        CallAs: 'DELEGATED_ADMIN',
+        StackInstancesGroup: [{ DeploymentTargets: { OrganizationalUnitIds: ['ou-ab12-11111111'] } }],
+      });
+      expect(stackSet.Properties.TemplateURL).toBeUndefined();
+    }
   });
 
-  test('its template body holds the detective services and a subscribed, encrypted security topic, and nothing a StackSet instance cannot deploy', () => {
-    const types = Object.values(body.Resources).map((r) => r.Type);
-    expect(types).toEqual(expect.arrayContaining(['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::Macie::Session', 'AWS::SNS::Topic', 'AWS::KMS::Key']));
-    expect(Object.values(body.Resources).find((r) => r.Type === 'AWS::SNS::Subscription')?.Properties).toMatchObject({ Protocol: 'email', Endpoint: 'sec@example.org' });
-    // No Lambda (its code would be an asset in the administrator's bootstrap bucket) and no CDK bootstrap check.
-    expect(types.filter((t) => t.startsWith('AWS::Lambda::'))).toEqual([]);
-    expect(body.Rules).toBeUndefined();
+  test('each StackSet deploys where its controls belong: account-wide ones once (home region), forwarding from every other sign-in region', () => {
+    const regions = (name: string) => (stackSets[name].Properties.StackInstancesGroup as Array<{ Regions: string[] }>)[0].Regions;
+    expect(regions('dpp-account-controls')).toEqual(['eu-west-1']);
+    expect(regions('dpp-detective-services')).toEqual(['eu-west-1', 'eu-central-1', 'us-east-1']);
+    // The configured regions and the four where CloudTrail records the global endpoint's sign-ins, less the home region.
+    expect(regions('dpp-sign-in-forwarding')).toEqual(['eu-central-1', 'us-east-1', 'us-east-2', 'eu-north-1', 'ap-southeast-2']);
   });
 
-  test('the template body stays within the documented StackSet limit; the StackSet name follows the documented pattern', () => {
-    expect(Buffer.byteLength(stackSet.Properties.TemplateBody as string)).toBeLessThanOrEqual(STACK_SET_LIMITS.maxTemplateBodyBytes);
-    expect(STACK_SET_LIMITS.stackSetName.test('dpp-account-controls')).toBe(true);
-    for (const bad of ['1controls', 'dpp_controls', `a${'b'.repeat(128)}`]) expect(STACK_SET_LIMITS.stackSetName.test(bad)).toBe(false);
-    expect(() => new OrganizationControlsStack(new App(), 'Org', { organization, alertEmail: 'sec@example.org', policy: DPP, stackSetName: 'dpp_controls' })).toThrow(/stackSetName "dpp_controls" must be letters, digits and hyphens/);
+  test('account controls: the password policy and the lockout, with their code inline and no provider framework', () => {
+    const resources = Object.values(body('dpp-account-controls').Resources);
+    expect(types('dpp-account-controls')).toEqual(expect.arrayContaining(['Custom::AccountPasswordPolicy', 'AWS::DynamoDB::Table', 'AWS::Events::Rule', 'AWS::SNS::Topic']));
+    const functions = resources.filter((r) => r.Type === 'AWS::Lambda::Function');
+    expect(functions).toHaveLength(2);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({ Handler: INLINE_CODE.handler, Runtime: 'nodejs24.x' });
+      expect(typeof (fn.Properties!.Code as { ZipFile?: unknown }).ZipFile).toBe('string');
+    }
+    // CloudFormation invokes the password-policy handler directly: its ARN is the service token.
+    const policy = resources.find((r) => r.Type === 'Custom::AccountPasswordPolicy')!;
+    expect(policy.Properties!.ServiceToken).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^AccountPasswordPolicyHandlerFunction/), 'Arn'] });
+    expect(policy.Properties).toMatchObject({ MinimumPasswordLength: 14, RequireSymbols: true });
   });
 
-  test('services the organization already runs are left out of the body', () => {
-    const existing = organizationSchema.parse({ ...organization, services: { guardDuty: 'existing', securityHub: false } });
-    const types = Object.values(JSON.parse(accountControlsTemplate(existing, 'sec@example.org', DPP)).Resources as Record<string, { Type: string }>).map((r) => r.Type);
-    expect(types).not.toContain('AWS::GuardDuty::Detector');
-    expect(types).not.toContain('AWS::SecurityHub::Hub');
-    expect(types).toContain('AWS::Macie::Session');
+  test('sign-in forwarding: one rule to the home region\'s default bus of the same account', () => {
+    const rule = Object.values(body('dpp-sign-in-forwarding').Resources).find((r) => r.Type === 'AWS::Events::Rule')!;
+    expect(JSON.stringify(rule.Properties!.Targets)).toContain(':events:eu-west-1:');
+    expect(JSON.stringify(rule.Properties!.Targets)).toContain('"Ref":"AWS::AccountId"');
+  });
+
+  test('detective services: the services and a subscribed, encrypted security topic, no Lambda', () => {
+    expect(types('dpp-detective-services')).toEqual(expect.arrayContaining(['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::Macie::Session', 'AWS::SNS::Topic', 'AWS::KMS::Key']));
+    expect(Object.values(body('dpp-detective-services').Resources).find((r) => r.Type === 'AWS::SNS::Subscription')?.Properties).toMatchObject({ Protocol: 'email', Endpoint: 'sec@example.org' });
+    expect(types('dpp-detective-services').filter((t) => t.startsWith('AWS::Lambda::'))).toEqual([]);
+  });
+
+  test('no template needs an asset or the CDK bootstrap, and each stays within the documented StackSet body limit', () => {
+    for (const [name, stackSet] of Object.entries(stackSets)) {
+      expect(assetReferences(body(name))).toEqual([]);
+      expect(body(name).Rules).toBeUndefined();
+      expect(Buffer.byteLength(stackSet.Properties.TemplateBody)).toBeLessThanOrEqual(STACK_SET_LIMITS.maxTemplateBodyBytes);
+    }
+  });
+
+  test('prod environments whose accounts the StackSet covers set no password policy or lockout of their own', () => {
+    const prod = app.node.findChild('DppBaseline-prod-eu') as Stack;
+    const dev = app.node.findChild('DppBaseline-dev') as Stack;
+    expect(Object.keys(Template.fromStack(prod).findResources('Custom::AccountPasswordPolicy'))).toEqual([]);
+    expect(Object.keys(Template.fromStack(prod).findResources('AWS::DynamoDB::Table', { Properties: { KeySchema: [{ AttributeName: 'userName', KeyType: 'HASH' }] } }))).toEqual([]);
+    expect(Object.keys(Template.fromStack(dev).findResources('Custom::AccountPasswordPolicy'))).toHaveLength(1);
   });
 
   test('the whole app passes the DPP pack', () => {
@@ -73,10 +109,72 @@ describe('with `organization` in the configuration', () => {
     expect((dpp?.violations ?? []).filter((v: { severity: string }) => v.severity === 'error')).toEqual([]);
   });
 
-  test('dpp check of the cloud assembly checks the StackSet\'s template body, with no error', async () => {
+  test('dpp check of the cloud assembly checks each StackSet\'s template body, with no error', async () => {
     const { results } = await collectCheck([app.outdir]);
-    const inBody = results.find((r) => r.stackName === `${ORGANIZATION_STACK_NAME}/AccountControls`);
-    expect(inBody?.resources).toBe(Object.keys(body.Resources).length);
+    for (const id of ['AccountControls', 'SignInForwarding', 'DetectiveServices']) {
+      const name = `dpp-${id.replace(/[A-Z]/g, (c, i) => `${i ? '-' : ''}${c.toLowerCase()}`)}`;
+      const inBody = results.find((r) => r.stackName === `${ORGANIZATION_STACK_NAME}/${id}`);
+      expect(inBody?.resources).toBe(Object.keys(body(name).Resources).length);
+    }
     expect(results.flatMap((r) => r.findings).filter((f) => f.level === 'error' && !f.acknowledged)).toEqual([]);
+  });
+});
+
+describe('the StackSets\' configuration', () => {
+  test('regions: home defaults to the first region; signInRegions replaces the default forwarding regions', () => {
+    expect(organizationRegions(organization)).toEqual({ home: 'eu-west-1', detective: ['eu-west-1'], forwarding: ['us-east-1', 'us-east-2', 'eu-north-1', 'ap-southeast-2'] });
+    const custom = organizationSchema.parse({ ...organization, homeRegion: 'us-east-1', signInRegions: ['us-east-1', 'eu-west-1'] });
+    expect(organizationRegions(custom)).toEqual({ home: 'us-east-1', detective: ['eu-west-1'], forwarding: ['eu-west-1'] });
+  });
+
+  test('a StackSet with nothing to deploy is left out', () => {
+    const none = organizationSchema.parse({ ...organization, passwordPolicy: false, accountLockout: false, services: { guardDuty: 'existing', securityHub: false, macie: 'existing' } });
+    expect(Object.keys(new OrganizationControlsStack(new App(), 'Org', { organization: none, alertEmail: 'sec@example.org', policy: DPP }).stackSets)).toEqual([]);
+  });
+
+  test('services the organization already runs are left out of the detective services\' body', () => {
+    const existing = organizationSchema.parse({ ...organization, services: { guardDuty: 'existing', securityHub: false } });
+    const template = stackSetTemplate(DPP, (app, synthesizer) => new OrganizationDetectiveServicesStack(app, 'DetectiveServices', { organization: existing, alertEmail: 'sec@example.org', synthesizer }));
+    const bodyTypes = Object.values(JSON.parse(template).Resources as Record<string, { Type: string }>).map((r) => r.Type);
+    expect(bodyTypes).not.toContain('AWS::GuardDuty::Detector');
+    expect(bodyTypes).not.toContain('AWS::SecurityHub::Hub');
+    expect(bodyTypes).toContain('AWS::Macie::Session');
+  });
+
+  test('the lockout alone: the account-controls body has no password policy', () => {
+    const lockoutOnly = organizationSchema.parse({ ...organization, passwordPolicy: false });
+    const template = stackSetTemplate(DPP, (app, synthesizer) => new AccountControlsStack(app, 'AccountControls', { organization: lockoutOnly, alertEmail: 'sec@example.org', policy: DPP, synthesizer }));
+    expect(template).not.toContain('Custom::AccountPasswordPolicy');
+    expect(template).toContain('AWS::DynamoDB::Table');
+  });
+
+  test('the StackSet name prefix follows the documented name pattern (letters, digits, hyphens; at most 128 characters in all)', () => {
+    expect(STACK_SET_LIMITS.stackSetName.test('dpp-account-controls')).toBe(true);
+    for (const bad of ['1controls', 'dpp_controls', `a${'b'.repeat(128)}`]) expect(STACK_SET_LIMITS.stackSetName.test(bad)).toBe(false);
+    expect(() => new OrganizationControlsStack(new App(), 'Org', { organization, alertEmail: 'sec@example.org', policy: DPP, stackSetNamePrefix: 'dpp_controls' })).toThrow(/stackSetNamePrefix "dpp_controls" must be letters, digits and hyphens, starting with a letter, at most 109 characters/);
+    expect(() => new OrganizationControlsStack(new App(), 'Org', { organization, alertEmail: 'sec@example.org', policy: DPP, stackSetNamePrefix: `a${'b'.repeat(109)}` })).toThrow(/at most 109 characters/);
+  });
+});
+
+describe('assetReferences (a StackSet instance cannot read the administrator account\'s asset bucket)', () => {
+  test('finds Lambda code in S3, layers in S3 and any value naming the CDK asset bucket; inline code passes', () => {
+    const template = {
+      Resources: {
+        Inline: { Type: 'AWS::Lambda::Function', Properties: { Code: { ZipFile: 'exports.handler=async()=>{}' } } },
+        InS3: { Type: 'AWS::Lambda::Function', Properties: { Code: { S3Bucket: 'some-bucket', S3Key: 'a.zip' } } },
+        Layer: { Type: 'AWS::Lambda::LayerVersion', Properties: { Content: { S3Bucket: { 'Fn::Sub': 'x' }, S3Key: 'l.zip' } } },
+        Provider: { Type: 'Custom::AWS', Properties: { Bucket: { 'Fn::Sub': 'cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}' } } },
+        Topic: { Type: 'AWS::SNS::Topic' },
+      },
+    };
+    expect(assetReferences(template)).toEqual(['InS3', 'Layer', 'Provider']);
+  });
+
+  test('a stack whose template would use an asset is refused, naming it', () => {
+    expect(() => stackSetTemplate(DPP, (app, synthesizer) => {
+      const stack = new Stack(app, 'WithAsset', { synthesizer });
+      new Asset(stack, 'File', { path: __filename });
+      return stack;
+    })).toThrow(/^WithAsset: a StackSet template cannot use CDK assets/);
   });
 });

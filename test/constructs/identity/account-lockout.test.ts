@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AccountLockout, CONSOLE_SIGN_IN_FAILURE_PATTERN, LockoutAction } from '../../../constructs/identity/account-lockout';
-import { ConsoleSignInForwarder, ConsoleSignInForwarderStack } from '../../../constructs/identity/console-sign-in-forwarder';
+import { ConsoleSignInForwarder, ConsoleSignInForwarderStack, GLOBAL_SIGN_IN_EVENT_REGIONS } from '../../../constructs/identity/console-sign-in-forwarder';
 import { dppErrorsAndAcknowledgments, resourcesOfType, stackWithoutBundling } from '../no-bundling';
 
 const SIGN_IN_PATTERN = {
@@ -141,9 +141,17 @@ describe('ConsoleSignInForwarder', () => {
     expect(CONSOLE_SIGN_IN_FAILURE_PATTERN.source).toEqual(['aws.signin']);
   });
 
+  test('works from any region other than the lockout\'s, e.g. one of the global endpoint\'s sign-in regions', () => {
+    // Documented: global-endpoint sign-ins are recorded in us-east-1, us-east-2, eu-north-1 or ap-southeast-2.
+    expect(GLOBAL_SIGN_IN_EVENT_REGIONS).toEqual(['us-east-1', 'us-east-2', 'eu-north-1', 'ap-southeast-2']);
+    const stack = new ConsoleSignInForwarderStack(new App(), 'Forwarder', { env: { account: '111111111111', region: 'eu-north-1' }, targetRegion: 'eu-west-1' });
+    expect(stack.region).toBe('eu-north-1');
+    Template.fromStack(stack).resourceCountIs('AWS::Events::Rule', 1);
+  });
+
   test.each([
-    [{ region: 'eu-west-1' }, 'eu-central-1', 'ConsoleSignInForwarder: scope must be in a stack in us-east-1 (where sign-in events arrive), got eu-west-1'],
-    [{ region: 'us-east-1' }, 'us-east-1', 'ConsoleSignInForwarder: targetRegion must not be us-east-1'],
+    [{ region: 'eu-central-1' }, 'eu-central-1', 'ConsoleSignInForwarder: targetRegion must not be the stack\'s own region eu-central-1'],
+    [{ region: 'us-east-1' }, 'us-east-1', 'ConsoleSignInForwarder: targetRegion must not be the stack\'s own region us-east-1'],
     [{ region: 'us-east-1' }, 'Ireland', 'ConsoleSignInForwarder: targetRegion must be an AWS region, got "Ireland"'],
   ])('rejects a stack in %p forwarding to %s', (env, targetRegion, message) => {
     const stack = new Stack(new App(), 'S', { env: { account: '111111111111', ...env } });

@@ -1,0 +1,65 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, DefaultStackSynthesizer, Validations, type Stack, type StackSynthesizer } from 'aws-cdk-lib';
+import { DppChecks } from '../checks/nag-pack';
+import type { PolicyProfile } from '../policy/profile';
+
+/**
+ * What a StackSet's template may be, kept as data with its source (unit-tested):
+ * CreateStackSet `TemplateBody` is 1 to 51,200 bytes, `StackSetName` alphanumerics and hyphens,
+ * starting with a letter, at most 128 characters
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStackSet.html).
+ */
+export const STACK_SET_LIMITS = { maxTemplateBodyBytes: 51_200, maxStackSetNameLength: 128, stackSetName: /^[A-Za-z][A-Za-z0-9-]{0,127}$/ } as const;
+
+/** The marks of a CDK asset in a template: the bootstrap asset bucket's name, or its parameter in legacy synthesis. */
+const ASSET_MARKS = [/cdk-[a-z0-9]+-assets-/, /AssetParameters/];
+
+type TemplateResources = Record<string, { Type?: string; Properties?: Record<string, unknown> }>;
+
+/**
+ * The resources of a template that need code or files from somewhere a StackSet instance cannot
+ * read: a Lambda function or layer whose code is in S3 (only inline `ZipFile` code travels with the
+ * template), or any value naming the CDK asset bucket. Pure, so it is tested on its own.
+ */
+export function assetReferences(template: { Resources?: TemplateResources }): string[] {
+  const found: string[] = [];
+  for (const [logicalId, resource] of Object.entries(template.Resources ?? {})) {
+    const code = (resource.Properties?.Code ?? resource.Properties?.Content) as { S3Bucket?: unknown } | undefined;
+    const inS3 = (resource.Type === 'AWS::Lambda::Function' || resource.Type === 'AWS::Lambda::LayerVersion') && code?.S3Bucket !== undefined;
+    const json = JSON.stringify(resource);
+    if (inS3 || ASSET_MARKS.some((mark) => mark.test(json))) found.push(logicalId);
+  }
+  return found;
+}
+
+/**
+ * The template of a StackSet's stack, synthesized in an app of its own (so its stack is not one of
+ * the main app's) into a temporary directory that is removed after. `build` adds the stack to the
+ * app with the synthesizer given (no bootstrap version rule: the organization's accounts need not
+ * be CDK-bootstrapped). The DPP pack checks it at synth and writes its acknowledgments into it, for
+ * `dpp check`.
+ * @throws Error naming the stack when the DPP pack fails the template, when it needs assets (a
+ * StackSet instance could not reach them) or when it exceeds the StackSet body limit.
+ */
+export function stackSetTemplate(policy: PolicyProfile, build: (app: App, synthesizer: StackSynthesizer) => Stack): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpp-stack-set-'));
+  try {
+    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = build(app, new DefaultStackSynthesizer({ generateBootstrapVersionRule: false }));
+    Validations.of(app).addPlugins(new DppChecks(app, { writeSuppressionsToCloudFormation: true, profile: policy }));
+    const artifact = app.synth().getStackArtifact(stack.artifactId);
+    const name = stack.node.id;
+    const referencing = assetReferences(artifact.template as { Resources?: TemplateResources });
+    if (artifact.assets.length > 0 || referencing.length > 0) {
+      throw new Error(`${name}: a StackSet template cannot use CDK assets, which its instances in other accounts cannot read${referencing.length > 0 ? ` (${referencing.join(', ')})` : ''}`);
+    }
+    const body = JSON.stringify(artifact.template);
+    const bytes = Buffer.byteLength(body);
+    if (bytes > STACK_SET_LIMITS.maxTemplateBodyBytes) throw new Error(`${name}: the template is ${bytes} bytes, above the StackSet TemplateBody limit of ${STACK_SET_LIMITS.maxTemplateBodyBytes}`);
+    return body;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
