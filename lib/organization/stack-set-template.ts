@@ -21,17 +21,29 @@ type TemplateResources = Record<string, { Type?: string; Properties?: Record<str
 /**
  * The resources of a template that need code or files from somewhere a StackSet instance cannot
  * read: a Lambda function or layer whose code is in S3 (only inline `ZipFile` code travels with the
- * template), or any value naming the CDK asset bucket. Pure, so it is tested on its own.
+ * template), or any resource or output naming the CDK asset bucket. Pure, so it is tested on its own.
  */
-export function assetReferences(template: { Resources?: TemplateResources }): string[] {
+export function assetReferences(template: { Resources?: TemplateResources; Outputs?: Record<string, unknown> }): string[] {
   const found: string[] = [];
-  for (const [logicalId, resource] of Object.entries(template.Resources ?? {})) {
+  for (const [logicalId, resource] of Object.entries({ ...template.Resources, ...template.Outputs } as TemplateResources)) {
     const code = (resource.Properties?.Code ?? resource.Properties?.Content) as { S3Bucket?: unknown } | undefined;
     const inS3 = (resource.Type === 'AWS::Lambda::Function' || resource.Type === 'AWS::Lambda::LayerVersion') && code?.S3Bucket !== undefined;
     const json = JSON.stringify(resource);
     if (inS3 || ASSET_MARKS.some((mark) => mark.test(json))) found.push(logicalId);
   }
   return found;
+}
+
+/**
+ * The assets a stack's asset manifest lists besides its own template (which the CDK publishes as a
+ * file asset too): what `cdk deploy` would upload to the administrator account's bucket. An asset
+ * no resource references yet still has to go.
+ */
+function extraAssets(outdir: string, artifactId: string, templateFile: string): string[] {
+  const manifest = path.join(outdir, `${artifactId}.assets.json`);
+  if (!fs.existsSync(manifest)) return [];
+  const { files = {}, dockerImages = {} } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { files?: Record<string, { source?: { path?: string } }>; dockerImages?: Record<string, unknown> };
+  return [...Object.entries(files).filter(([, f]) => f.source?.path !== templateFile).map(([id]) => id), ...Object.keys(dockerImages)];
 }
 
 /**
@@ -51,9 +63,9 @@ export function stackSetTemplate(policy: PolicyProfile, build: (app: App, synthe
     Validations.of(app).addPlugins(new DppChecks(app, { writeSuppressionsToCloudFormation: true, profile: policy }));
     const artifact = app.synth().getStackArtifact(stack.artifactId);
     const name = stack.node.id;
-    const referencing = assetReferences(artifact.template as { Resources?: TemplateResources });
-    if (artifact.assets.length > 0 || referencing.length > 0) {
-      throw new Error(`${name}: a StackSet template cannot use CDK assets, which its instances in other accounts cannot read${referencing.length > 0 ? ` (${referencing.join(', ')})` : ''}`);
+    const referencing = [...assetReferences(artifact.template as Parameters<typeof assetReferences>[0]), ...extraAssets(outdir, artifact.id, artifact.templateFile)];
+    if (referencing.length > 0) {
+      throw new Error(`${name}: a StackSet template cannot use CDK assets, which its instances in other accounts cannot read (${referencing.join(', ')})`);
     }
     const body = JSON.stringify(artifact.template);
     const bytes = Buffer.byteLength(body);

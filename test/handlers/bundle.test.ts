@@ -6,7 +6,7 @@ import { handlerEntry } from '../../constructs/identity/handler-function';
  * Lambda runtime): construct tests skip bundling, so this is where a handler that pulls in
  * something the runtime lacks would show.
  */
-describe.each(['account-password-policy', 'account-lockout', 'inspector-enablement', 'canary-record'])('the %s handler bundle', (name) => {
+describe.each(['account-password-policy', 'account-password-policy-direct', 'account-lockout', 'inspector-enablement', 'canary-record'])('the %s handler bundle', (name) => {
   test('is self-contained except for the AWS SDK v3 and the Node.js built-ins the runtime provides', () => {
     const result = buildSync({
       entryPoints: [handlerEntry(name)],

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { buildBaselineApp, ORGANIZATION_STACK_NAME } from '../../lib/app';
@@ -170,11 +170,17 @@ describe('assetReferences (a StackSet instance cannot read the administrator acc
     expect(assetReferences(template)).toEqual(['InS3', 'Layer', 'Provider']);
   });
 
-  test('a stack whose template would use an asset is refused, naming it', () => {
-    expect(() => stackSetTemplate(DPP, (app, synthesizer) => {
+  test.each([
+    ['used by a resource', true, /\(Output[^)]*, [0-9a-f]{64}\)$/],
+    ['only listed in the asset manifest', false, /\([0-9a-f]{64}\)$/],
+  ])('a stack with an asset %s is refused, naming it', (_what, referenced, names) => {
+    const build = () => stackSetTemplate(DPP, (app, synthesizer) => {
       const stack = new Stack(app, 'WithAsset', { synthesizer });
-      new Asset(stack, 'File', { path: __filename });
+      const asset = new Asset(stack, 'File', { path: __filename });
+      if (referenced) new CfnOutput(stack, 'Output', { value: asset.s3ObjectUrl });
       return stack;
-    })).toThrow(/^WithAsset: a StackSet template cannot use CDK assets/);
+    });
+    expect(build).toThrow(/^WithAsset: a StackSet template cannot use CDK assets, which its instances in other accounts cannot read/);
+    expect(build).toThrow(names);
   });
 });

@@ -169,3 +169,12 @@ describe('AccountLockout resilience (cdk-nag NIST 800-53 R5)', () => {
     made.template.hasResourceProperties('AWS::DynamoDB::Table', { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 } });
   });
 });
+
+describe('AccountLockout with inlineCode (for StackSets)', () => {
+  test('the handler\'s code is in the template and EventBridge invokes it as before', () => {
+    const made = lockoutStack({ inlineCode: true });
+    made.template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Code: { ZipFile: Match.stringLikeRegexp('UpdateItem') } });
+    made.template.hasResourceProperties('AWS::Events::Rule', { EventPattern: SIGN_IN_PATTERN });
+    expect(dppErrorsAndAcknowledgments(made.app).errors).toEqual([]);
+  });
+});

@@ -97,3 +97,23 @@ describe('AccountPasswordPolicy props', () => {
     expect(() => make(props)).toThrow(message);
   });
 });
+
+describe('AccountPasswordPolicy with inlineCode (for StackSets)', () => {
+  const { app, stack } = stackWithoutBundling();
+  new AccountPasswordPolicy(stack, 'Policy', { inlineCode: true });
+  const template = Template.fromStack(stack);
+
+  test('the handler\'s code is in the template (Code.ZipFile, index.handler): no asset, no provider framework', () => {
+    const functions = resourcesOfType(template, 'AWS::Lambda::Function').map(([, r]) => r);
+    expect(functions).toHaveLength(1);
+    expect(functions[0].Properties).toMatchObject({ Handler: 'index.handler', Code: { ZipFile: expect.stringContaining('UpdateAccountPasswordPolicy') } });
+  });
+
+  test('CloudFormation invokes the handler directly: the service token is the function\'s ARN', () => {
+    template.hasResourceProperties('Custom::AccountPasswordPolicy', { ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PolicyHandlerFunction'), 'Arn'] } });
+  });
+
+  test('the DPP pack finds no error', () => {
+    expect(dppErrorsAndAcknowledgments(app).errors).toEqual([]);
+  });
+});
