@@ -1,6 +1,6 @@
 /**
- * `npm run integ [-- --profile NAME] [-- --keep]`: deploys the integration test app
- * (test/integ/integ.baseline.ts) into the account and region of the AWS profile, reads the
+ * `npm run integ [-- --profile NAME] [--case baseline|account-controls] [--keep]`: deploys an
+ * integration test app (test/integ/integ.<case>.ts; default `baseline`) into the account and region of the AWS profile, reads the
  * assertion results its assertion stack outputs (`AssertionResults*`: `{"status":"success"}` or
  * `{"status":"fail","message":…}`), then destroys the stacks (unless --keep) and exits 0 only if the
  * deploy succeeded and every assertion passed.
@@ -14,18 +14,24 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-const USAGE = 'usage: npm run integ [-- --profile NAME] [--keep]';
+/** The integration tests, by name: each an app in test/integ/integ.<name>.ts. */
+export const INTEG_CASES = ['baseline', 'account-controls'] as const;
+type IntegCase = (typeof INTEG_CASES)[number];
 
-function parseArgs(argv: readonly string[]): { profile?: string; keep: boolean } {
-  const options: { profile?: string; keep: boolean } = { keep: false };
+const USAGE = `usage: npm run integ [-- --profile NAME] [--case ${INTEG_CASES.join('|')}] [--keep]`;
+
+/** The command line's options, or the one-line problem with it. */
+export function parseArgs(argv: readonly string[]): { profile?: string; integCase: IntegCase; keep: boolean } | { problem: string } {
+  const options: { profile?: string; integCase: IntegCase; keep: boolean } = { keep: false, integCase: 'baseline' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    const value = argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[i + 1] : undefined;
     if (arg === '--keep') options.keep = true;
-    else if (arg === '--profile' && argv[i + 1] && !argv[i + 1].startsWith('--')) options.profile = argv[++i];
-    else {
-      console.error(`dpp integ: ${arg === '--profile' ? '--profile needs a profile name' : `unknown argument ${JSON.stringify(arg)}`}; ${USAGE}`);
-      process.exit(2);
-    }
+    else if (arg === '--profile' && value) options.profile = argv[++i];
+    else if (arg === '--case' && value && (INTEG_CASES as readonly string[]).includes(value)) options.integCase = argv[++i] as IntegCase;
+    else if (arg === '--profile') return { problem: '--profile needs a profile name' };
+    else if (arg === '--case') return { problem: `--case must be one of ${INTEG_CASES.join(', ')}${value ? `, got ${JSON.stringify(value)}` : ''}` };
+    else return { problem: `unknown argument ${JSON.stringify(arg)}` };
   }
   return options;
 }
@@ -49,10 +55,15 @@ export function failedAssertions(outputs: Record<string, Record<string, string>>
 }
 
 function main(): void {
-  const { profile, keep } = parseArgs(process.argv.slice(2));
+  const parsed = parseArgs(process.argv.slice(2));
+  if ('problem' in parsed) {
+    console.error(`dpp integ: ${parsed.problem}; ${USAGE}`);
+    process.exit(2);
+  }
+  const { profile, keep, integCase } = parsed;
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpp-integ-'));
   const outputsFile = path.join(outdir, 'outputs.json');
-  const common = ['--app', 'npx tsx test/integ/integ.baseline.ts', '--output', path.join(outdir, 'cdk.out'), ...(profile ? ['--profile', profile] : [])];
+  const common = ['--app', `npx tsx test/integ/integ.${integCase}.ts`, '--output', path.join(outdir, 'cdk.out'), ...(profile ? ['--profile', profile] : [])];
   const cdk = (args: string[]) => spawnSync('npx', ['cdk', ...args, ...common], { stdio: 'inherit' }).status ?? 1;
 
   const deployed = cdk(['deploy', '--all', '--require-approval', 'never', '--outputs-file', outputsFile]);

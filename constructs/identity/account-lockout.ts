@@ -151,6 +151,8 @@ export class AccountLockout extends Construct {
   public readonly rule?: events.Rule;
   /** The subscription filter on the trail's log group (with `trailLogGroup`). */
   public readonly subscription?: logs.SubscriptionFilter;
+  /** Failed sign-ins within the window that lock a user. */
+  public readonly maxFailures: number;
 
   constructor(scope: Construct, id: string, props: AccountLockoutProps) {
     super(scope, id);
@@ -158,7 +160,7 @@ export class AccountLockout extends Construct {
     const policy = policyFor(this, props.policy);
     const defaults = provisionedDefaults(policy);
     const { lockoutMaxAttempts, lockoutMaxWindowMinutes } = policy.values;
-    const maxFailures = requireIntegerInRange(NAME, 'maxFailures', props.maxFailures ?? defaults.lockoutAttempts, 1, lockoutMaxAttempts,
+    const maxFailures = this.maxFailures = requireIntegerInRange(NAME, 'maxFailures', props.maxFailures ?? defaults.lockoutAttempts, 1, lockoutMaxAttempts,
       `DPP 2.2: lockout after at most ${lockoutMaxAttempts} attempts under profile ${policy.name}`);
     const window = props.window ?? Duration.minutes(defaults.lockoutWindowMinutes);
     const windowMinutes = window.toSeconds() / 60;
