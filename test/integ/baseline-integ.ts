@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { ExpectedResult, IntegTest, InvocationType, Match } from '@aws-cdk/integ-tests-alpha';
-import { Duration, Stack, type App } from 'aws-cdk-lib';
+import { App as AppClass, Duration, Stack, type App } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -136,4 +136,17 @@ function failedSignIns(account: string): { awslogs: { data: string } } {
   });
   const batch = { messageType: 'DATA_MESSAGE', owner: account, logGroup: 'dpp-integ', logStream: 'dpp-integ', subscriptionFilters: ['dpp-integ'], logEvents };
   return { awslogs: { data: gzipSync(JSON.stringify(batch)).toString('base64') } };
+}
+
+/**
+ * Synthesizes an integration test app for the account and region of the AWS profile the CDK CLI
+ * runs with (`npm run integ`), or the snapshot's placeholders when there is none.
+ */
+export function synthIntegApp(build: (app: App, target: IntegTarget) => unknown): void {
+  const app = new AppClass();
+  build(app, {
+    account: process.env.CDK_DEFAULT_ACCOUNT || SNAPSHOT_TARGET.account,
+    region: process.env.CDK_DEFAULT_REGION || SNAPSHOT_TARGET.region,
+  });
+  app.synth();
 }
