@@ -115,13 +115,13 @@ export async function* checkStream(paths: readonly string[], options: CheckStrea
     }
 
     const files = claims.looseFiles();
-    const held = new Map<number, Loaded>();
+    const held = new Map<number, readonly Loaded[]>();
     const skipped = new Set<number>();
     let firstHeld: number | undefined;
-    const load = (position: number): Loaded => {
+    const load = (position: number): readonly Loaded[] => {
       const read = readLooseTemplate(files[position]);
-      if (!('template' in read)) throw new Error(`${files[position].file}: changed while being checked`);
-      return { template: read.template, index: new TemplateIndex(read.template.stack) };
+      if (!('templates' in read)) throw new Error(`${files[position].file}: changed while being checked`);
+      return read.templates.map((template) => ({ template, index: new TemplateIndex(template.stack) }));
     };
     let position = 0;
     const firstPass = files.map((file) => () => run({ kind: 'loose', file, mode: firstHeld === undefined ? 'check' : 'scan' }));
@@ -133,29 +133,29 @@ export async function* checkStream(paths: readonly string[], options: CheckStrea
         held.set(i, outcome.loaded ?? load(i));
         firstHeld ??= i;
       } else if (outcome.kind === 'result' && firstHeld === undefined) {
-        yield { type: 'template', result: outcome.result };
+        for (const result of outcome.results) yield { type: 'template', result };
       }
     }
 
     if (firstHeld !== undefined) {
-      const app = appFindingsByTemplate(rules, [...held.values()].map((h) => h.index));
-      const rest: Array<() => Promise<TemplateResult>> = [];
+      const app = appFindingsByTemplate(rules, [...held.values()].flatMap((h) => h.map((l) => l.index)));
+      const rest: Array<() => Promise<readonly TemplateResult[]>> = [];
       for (let i = firstHeld; i < files.length; i++) {
         if (skipped.has(i)) continue;
         const kept = held.get(i);
         if (kept) {
           held.delete(i);
-          rest.push(async () => templateResult(rules, kept.template, kept.index, app.get(kept.template.stack.id) ?? []));
+          rest.push(async () => kept.map((k) => templateResult(rules, k.template, k.index, app.get(k.template.stack.id) ?? [])));
         } else {
           const file = files[i];
           rest.push(async () => {
             const outcome = await run({ kind: 'loose', file, mode: 'check' });
             if (outcome.kind !== 'result') throw new Error(`${file.file}: changed while being checked`);
-            return outcome.result;
+            return outcome.results;
           });
         }
       }
-      for await (const result of ordered(rest, window)) yield { type: 'template', result };
+      for await (const results of ordered(rest, window)) for (const result of results) yield { type: 'template', result };
     }
     yield { type: 'input-notices', notices: finishPlan(plan) };
   } finally {

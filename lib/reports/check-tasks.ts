@@ -8,7 +8,8 @@ import { checkGroup, comparesAcrossStacks, type TemplateResult } from './templat
 
 /**
  * One unit of `dpp check`'s work, plain data so a worker thread can run it: a cloud assembly
- * (read and checked whole, app rules included), or one loose template.
+ * (read and checked whole, app rules included), or one loose template file (its own template and
+ * its StackSets' bodies).
  */
 export type CheckTask =
   | { readonly kind: 'assembly'; readonly assembly: PlannedAssembly; readonly excluded: readonly string[] }
@@ -18,14 +19,14 @@ export type CheckTask =
 export type CheckOutcome =
   | { readonly kind: 'assembly'; readonly files: readonly string[]; readonly results: readonly TemplateResult[] }
   | { readonly kind: 'not-a-template' }
-  | { readonly kind: 'compares'; readonly loaded?: { readonly template: LoadedTemplate; readonly index: TemplateIndex } }
+  | { readonly kind: 'compares'; readonly loaded?: ReadonlyArray<{ readonly template: LoadedTemplate; readonly index: TemplateIndex }> }
   | { readonly kind: 'scanned' }
-  | { readonly kind: 'result'; readonly result: TemplateResult };
+  | { readonly kind: 'result'; readonly results: readonly TemplateResult[] };
 
 /**
- * Runs a task. A loose template that takes part in the app rules' comparisons between stacks
- * comes back as `compares`: the caller checks it with the others. Any other loose template is
- * checked alone (`check`), app rules included (see AppRule's contract), or only read (`scan`).
+ * Runs a task. A loose file with a template that takes part in the app rules' comparisons
+ * between stacks comes back as `compares`: the caller checks it with the others. Any other loose
+ * file is checked alone (`check`), app rules included (see AppRule's contract), or only read (`scan`).
  */
 export function runCheckTask(rules: RuleSet, task: CheckTask): CheckOutcome {
   if (task.kind === 'assembly') {
@@ -35,10 +36,9 @@ export function runCheckTask(rules: RuleSet, task: CheckTask): CheckOutcome {
     return { kind: 'assembly', files: templates.map((t) => t.file), results: checkGroup(rules, templates).results };
   }
   const read = readLooseTemplate(task.file);
-  if (!('template' in read)) return { kind: 'not-a-template' };
-  const index = new TemplateIndex(read.template.stack);
-  if (comparesAcrossStacks(index)) return { kind: 'compares', loaded: { template: read.template, index } };
+  if (!('templates' in read)) return { kind: 'not-a-template' };
+  const loaded = read.templates.map((template) => ({ template, index: new TemplateIndex(template.stack) }));
+  if (loaded.some((l) => comparesAcrossStacks(l.index))) return { kind: 'compares', loaded };
   if (task.mode === 'scan') return { kind: 'scanned' };
-  return { kind: 'result', result: checkGroup(rules, [read.template]).results[0] };
+  return { kind: 'result', results: checkGroup(rules, read.templates).results };
 }
-
