@@ -162,10 +162,11 @@ export class PlanClaims {
     return [...this.looseBefore(argument), ...this.byAssembly.keys()];
   }
 
-  /** True unless an earlier argument has the template (a loose file, or an assembly's). */
+  /** True unless an earlier argument has the template (a loose file, or an assembly's). A file the same argument claimed stays its own (a StackSet's body shares its file). */
   public canClaim(file: string, argument: number): boolean {
     const loose = this.looseArgument.get(file);
-    return !this.byAssembly.has(file) && !(loose !== undefined && loose < argument);
+    const assembly = this.byAssembly.get(file);
+    return (assembly === undefined || assembly === argument) && !(loose !== undefined && loose < argument);
   }
 
   /** Claims a template of an assembly argument; false when an earlier argument has it. */
