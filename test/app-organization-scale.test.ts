@@ -6,8 +6,11 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { CfnTopic } from 'aws-cdk-lib/aws-sns';
 import { buildBaselineApp } from '../lib/app';
 import { DppChecks } from '../lib/checks/nag-pack';
+import { dppRuleSet } from '../lib/checks/rules';
 import { loadConfig } from '../lib/config';
+import { loadPaths } from '../lib/loading/load-paths';
 import { dpp } from './cli/run-cli';
+import { expectDigestsAgree } from './helpers/check';
 
 const fixture = path.join(__dirname, 'fixtures', 'config', 'organization-pipeline.yaml');
 
@@ -29,11 +32,12 @@ interface JsonFinding {
  * acknowledgment made at synth, stack-level ones included, reaches the templates with its reason.
  */
 describe('dpp check of the app with a pipeline and an organization', () => {
-  let report: { summary: { errors: number; warnings: number; acknowledged: number }; findings: JsonFinding[] };
+  let report: { summary: { templates: number; errors: number; warnings: number; acknowledged: number }; findings: JsonFinding[] };
   let code: number;
+  let outdir: string;
 
   beforeAll(async () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpp-org-scale-'));
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpp-org-scale-'));
     // Bundling of Lambda handlers is skipped: it does not change what the checks see.
     const app = new App({ outdir, context: { dppConfigFile: fixture, 'aws:cdk:bundling-stacks': [] } });
     buildBaselineApp(app, loadConfig((k) => app.node.tryGetContext(k)));
@@ -59,6 +63,12 @@ describe('dpp check of the app with a pipeline and an organization', () => {
       }
     },
   );
+
+  test('the app rules find the same over the stacks\' digests as over the stacks (what dpp check holds of tagged loose templates)', () => {
+    const stacks = loadPaths([outdir]).groups.flatMap((g) => g.templates.map((t) => t.stack));
+    expect(stacks.length).toBe(report.summary.templates);
+    expect(() => expectDigestsAgree(dppRuleSet(), stacks)).not.toThrow();
+  });
 
   test('the environments\' stacks, synthesized by the pipeline\'s stages, carry their resources\' acknowledgments', () => {
     const inStages = report.findings.filter((f) => /^DppBaseline-(dev|staging|prod-eu|prod-us)$/.test(f.stack ?? ''));

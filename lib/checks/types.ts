@@ -98,6 +98,13 @@ export interface AppRule extends RuleMeta {
    * --environment-controls-from`), and these rules are then reported as provided elsewhere.
    */
   readonly environmentControl?: boolean;
+  /**
+   * The resource types whose properties the rule reads (beyond every resource's type, condition
+   * and tags, the template's parameters, conditions, mappings and outputs, and any `Fn::ImportValue`):
+   * `dpp check` then holds only those of the many templates it compares (lib/checks/app-digest.ts).
+   * @default - every resource type: templates are held whole
+   */
+  readonly reads?: readonly string[];
   check(stacks: readonly TemplateIndex[], policy: PolicyProfile): readonly AppVerdict[];
 }
 

@@ -1,32 +1,38 @@
+import { appDigest } from '../checks/app-digest';
 import type { RuleSet } from '../checks/engine';
+import type { StackTemplate } from '../checks/template';
 import { TemplateIndex } from '../checks/template-index';
+import type { Finding } from '../checks/types';
 import { loadCloudAssembly } from '../loading/cloud-assembly';
 import { InputError } from '../loading/errors';
 import { readLooseTemplate, type PlannedAssembly, type PlannedFile } from '../loading/load-paths';
-import type { LoadedTemplate } from '../loading/loaded-template';
-import { checkGroup, comparesAcrossStacks, type TemplateResult } from './template-result';
+import { checkGroup, comparesAcrossStacks, templateResult, type TemplateResult } from './template-result';
 
 /**
  * One unit of `dpp check`'s work, plain data so a worker thread can run it: a cloud assembly
- * (read and checked whole, app rules included), or one loose template file (its own template and
- * its StackSets' bodies).
+ * (read and checked whole, app rules included), one loose template file (its own template and
+ * its StackSets' bodies), or a loose file that the app rules compared with others, checked with
+ * the app rules' findings about its templates (by template ID).
  */
 export type CheckTask =
   | { readonly kind: 'assembly'; readonly assembly: PlannedAssembly; readonly excluded: readonly string[] }
-  | { readonly kind: 'loose'; readonly file: PlannedFile; readonly mode: 'check' | 'scan' };
+  | { readonly kind: 'loose'; readonly file: PlannedFile; readonly mode: 'check' | 'scan' }
+  | { readonly kind: 'compared'; readonly file: PlannedFile; readonly appFindings: Readonly<Record<string, readonly Finding[]>> };
 
-/** What a task found. `loaded` is set only when the task ran on the calling thread. */
+/** What a task found. */
 export type CheckOutcome =
   | { readonly kind: 'assembly'; readonly files: readonly string[]; readonly results: readonly TemplateResult[] }
   | { readonly kind: 'not-a-template' }
-  | { readonly kind: 'compares'; readonly loaded?: ReadonlyArray<{ readonly template: LoadedTemplate; readonly index: TemplateIndex }> }
+  /** What the app rules read of each of the file's templates (lib/checks/app-digest.ts): the caller holds only that. */
+  | { readonly kind: 'compares'; readonly digests: readonly StackTemplate[] }
   | { readonly kind: 'scanned' }
   | { readonly kind: 'result'; readonly results: readonly TemplateResult[] };
 
 /**
  * Runs a task. A loose file with a template that takes part in the app rules' comparisons
- * between stacks comes back as `compares`: the caller checks it with the others. Any other loose
- * file is checked alone (`check`), app rules included (see AppRule's contract), or only read (`scan`).
+ * between stacks comes back as `compares`, with digests: the caller runs the app rules over them
+ * and all the others, then checks the file again as `compared`. Any other loose file is checked
+ * alone (`check`), app rules included (see AppRule's contract), or only read (`scan`).
  */
 export function runCheckTask(rules: RuleSet, task: CheckTask): CheckOutcome {
   if (task.kind === 'assembly') {
@@ -36,9 +42,15 @@ export function runCheckTask(rules: RuleSet, task: CheckTask): CheckOutcome {
     return { kind: 'assembly', files: templates.map((t) => t.file), results: checkGroup(rules, templates).results };
   }
   const read = readLooseTemplate(task.file);
-  if (!('templates' in read)) return { kind: 'not-a-template' };
-  const loaded = read.templates.map((template) => ({ template, index: new TemplateIndex(template.stack) }));
-  if (loaded.some((l) => comparesAcrossStacks(l.index))) return { kind: 'compares', loaded };
+  if (!('templates' in read)) {
+    if (task.kind === 'compared') throw new Error(`${task.file.file}: changed while being checked`);
+    return { kind: 'not-a-template' };
+  }
+  const indexes = read.templates.map((template) => new TemplateIndex(template.stack));
+  if (task.kind === 'compared') {
+    return { kind: 'result', results: read.templates.map((t, i) => templateResult(rules, t, indexes[i], task.appFindings[t.stack.id] ?? [])) };
+  }
+  if (indexes.some(comparesAcrossStacks)) return { kind: 'compares', digests: read.templates.map((t) => appDigest(t.stack, rules)) };
   if (task.mode === 'scan') return { kind: 'scanned' };
   return { kind: 'result', results: checkGroup(rules, read.templates).results };
 }
