@@ -99,12 +99,13 @@ export interface AppRule extends RuleMeta {
    */
   readonly environmentControl?: boolean;
   /**
-   * The resource types whose properties the rule reads (beyond every resource's type, condition
-   * and tags, the template's parameters, conditions, mappings and outputs, and any `Fn::ImportValue`):
-   * `dpp check` then holds only those of the many templates it compares (lib/checks/app-digest.ts).
-   * @default - every resource type: templates are held whole
+   * The properties the rule reads, by resource type, beyond what every digest keeps (each
+   * resource's type, condition and `dpp:` tags, the template's parameters, conditions, mappings
+   * and outputs, and whole any resource holding an `Fn::ImportValue`): `dpp check` then holds only
+   * these of the many templates it compares (lib/checks/app-digest.ts).
+   * @default - everything: templates are held whole
    */
-  readonly reads?: readonly string[];
+  readonly reads?: Readonly<Record<string, readonly string[]>>;
   check(stacks: readonly TemplateIndex[], policy: PolicyProfile): readonly AppVerdict[];
 }
 

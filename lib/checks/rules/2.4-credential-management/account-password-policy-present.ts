@@ -13,6 +13,6 @@ export const AccountPasswordPolicyPresent = appRule({
   explanation: 'DPP 2.4 Credential Management requires minimum password requirements for everyone with access to Information; without the resource, nothing in the template shows the account has them.',
   environmentControl: true,
   // Presence and Condition only.
-  reads: [],
+  reads: { [ACCOUNT_PASSWORD_POLICY_TYPE]: [] },
   check: (indexes) => requireInEachEnvironment(indexes, ACCOUNT_PASSWORD_POLICY_TYPE, 'IAM account password policy resource'),
 });

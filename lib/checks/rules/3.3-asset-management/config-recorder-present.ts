@@ -10,6 +10,6 @@ export const ConfigRecorderPresent = appRule({
   explanation: 'DPP 3.3 Asset Management requires a baseline standard configuration and an inventory of assets kept up to date; AWS Config records both.',
   environmentControl: true,
   // Presence and Condition only.
-  reads: [],
+  reads: { 'AWS::Config::ConfigurationRecorder': [] },
   check: (indexes) => requireInEachEnvironment(indexes, 'AWS::Config::ConfigurationRecorder', 'AWS Config configuration recorder'),
 });
