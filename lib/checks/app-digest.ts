@@ -63,6 +63,17 @@ function resourceDigest(resource: CfnResource, read: ReadonlySet<string> | undef
   return { Type: resource.Type, ...(resource.Condition !== undefined ? { Condition: resource.Condition } : {}), Properties: properties };
 }
 
+/** The outputs the app rules read: those that export (only their export), and whole those holding an `Fn::ImportValue`. */
+function outputsDigest(outputs: unknown): Record<string, unknown> | undefined {
+  if (!outputs || typeof outputs !== 'object') return outputs as undefined;
+  const out: Record<string, unknown> = {};
+  for (const [name, output] of Object.entries(outputs)) {
+    if (holdsImport(output)) out[name] = output;
+    else if (output && typeof output === 'object' && (output as { Export?: unknown }).Export !== undefined) out[name] = { Export: (output as { Export: unknown }).Export };
+  }
+  return out;
+}
+
 /** Names in the outputs that may be logical IDs (`Ref`, `Fn::GetAtt`, `${X}`): a superset, read once. */
 function namesInOutputs(outputs: unknown): Set<string> {
   const names = new Set<string>();
@@ -87,21 +98,24 @@ function tellsNothingNew(index: TemplateIndex, logicalId: string, first: Readonl
 }
 
 /**
- * What the app rules read of a template, and nothing more: the stack's identity, its parameters,
- * conditions, mappings and outputs (names, exports and intrinsics resolve against them), every
- * resource's type, condition and `dpp:` tags (environments, kinds, classifications, purposes),
- * the properties the app rules declare they read (`AppRule.reads`), and whole any resource whose
- * properties hold an `Fn::ImportValue` (the cross-stack references they compare). App rules give
- * the same findings over digests as over the templates (every app-rule test checks it:
- * test/helpers/check.ts), so `dpp check` holds a digest, not the template, of each loose template
- * it must compare with the others until the app rules have run (reports/check-stream.ts). Plain
- * data, so a worker thread can send it. When an app rule does not declare what it reads, the
- * template is kept whole.
+ * What the app rules read of a template, and nothing more: the stack's identity; its parameters,
+ * conditions and mappings (intrinsics resolve against them); its exports, and whole any output or
+ * resource holding an `Fn::ImportValue` (the cross-stack references they compare); the resources
+ * the app rules look at, with the properties they declare (`AppRule.reads`) and their environment
+ * tags; every resource those or the outputs refer to (a reference must stay one); and every
+ * resource whose environment tags say what the stack's first does not (a stack that mixes
+ * environments, or names one through an intrinsic). App rules give the same findings over digests
+ * as over the templates (every app-rule test checks it: test/helpers/check.ts), so `dpp check`
+ * holds a digest, not the template, of each loose template it must compare with the others until
+ * the app rules have run (reports/check-stream.ts): about 4 % of a baseline template. Plain data,
+ * so a worker thread can send it. When an app rule does not declare what it reads, the template is
+ * kept whole.
  */
 export function appDigest(stack: StackTemplate, rules: RuleSet): StackTemplate {
   const read = propertiesAppRulesRead(rules);
   if (read === undefined) return stack;
-  const { Parameters, Conditions, Mappings, Outputs, Resources } = stack.template;
+  const { Parameters, Conditions, Mappings, Resources } = stack.template;
+  const Outputs = outputsDigest(stack.template.Outputs);
   const all: Record<string, CfnResource> = {};
   const whole = new Set<string>();
   for (const [logicalId, resource] of Object.entries(Resources ?? {})) {

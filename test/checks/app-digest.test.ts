@@ -16,7 +16,12 @@ const stack: StackTemplate = {
     Metadata: { cdk_nag: { rules_to_suppress: [] } },
     Parameters: { Classification: { Type: 'String' } },
     Conditions: { Logging: { 'Fn::Equals': ['a', 'a'] } },
-    Outputs: { Topic: { Value: { Ref: 'Topic' }, Export: { Name: 'alerts' } }, KeyArn: { Value: { 'Fn::GetAtt': ['Key', 'Arn'] } } },
+    Outputs: {
+      Topic: { Description: 'the topic', Value: { Ref: 'Topic' }, Export: { Name: 'alerts' } },
+      KeyArn: { Value: { 'Fn::GetAtt': ['Key', 'Arn'] }, Export: { Name: { 'Fn::Sub': '${Key}-arn' } } },
+      VpcId: { Value: { Ref: 'Untagged' } },
+      Imported: { Value: { 'Fn::ImportValue': 'shared' } },
+    },
     Resources: {
       Role: { Type: 'AWS::IAM::Role', Condition: 'Logging', Metadata: { 'aws:cdk:path': 'Prod/Role' }, Properties: { AssumeRolePolicyDocument: { Statement: [] }, Tags: tags } },
       SameEnvironment: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [] }, Tags: tags } },
@@ -39,10 +44,13 @@ describe('the digest of a template the app rules compare (lib/checks/app-digest.
   const digest = appDigest(stack, dppRuleSet());
   const resources = digest.template.Resources!;
 
-  test('keeps the stack\'s identity, parameters, conditions and outputs; not its metadata', () => {
+  test('keeps the stack\'s identity, parameters, conditions, exports and imports; not its metadata', () => {
     expect({ ...digest, template: undefined }).toEqual({ ...stack, template: undefined });
     const { Parameters, Conditions, Outputs } = stack.template;
-    expect({ ...digest.template, Resources: undefined }).toEqual({ Parameters, Conditions, Mappings: undefined, Outputs, Resources: undefined });
+    expect({ ...digest.template, Resources: undefined }).toEqual({
+      Parameters, Conditions, Mappings: undefined, Resources: undefined,
+      Outputs: { Topic: { Export: { Name: 'alerts' } }, KeyArn: { Export: { Name: { 'Fn::Sub': '${Key}-arn' } } }, Imported: (Outputs as Record<string, unknown>).Imported },
+    });
   });
 
   test('keeps the resources the rules look at with the properties they declare, and those holding an Fn::ImportValue whole', () => {
@@ -61,10 +69,10 @@ describe('the digest of a template the app rules compare (lib/checks/app-digest.
     expect(appDigest(stack, withoutDataEvents).template.Resources!.Global).toEqual({ Type: 'AWS::DynamoDB::GlobalTable', Properties: { Replicas: [{ Tags: [stagingTags[1]] }, { 'Fn::If': ['Logging', {}, {}] }] } });
   });
 
-  test('keeps what a kept resource or an output refers to (a reference stays one); drops what tells the rules nothing', () => {
+  test('keeps what a kept resource or an export refers to (a reference stays one); drops what tells the rules nothing', () => {
     expect(resources.Logs).toEqual({ Type: 'AWS::EC2::FlowLog', Properties: { Tags: [tags[0]] } });
     expect(resources.Key).toEqual({ Type: 'AWS::KMS::Key', Properties: { Tags: [tags[0]] } });
-    // The trail's bucket is not in a property the rules read; the untagged VPC and the second prod role say nothing new.
+    // The trail's bucket is not in a property the rules read; the VPC (only an output's value names it) and the second prod role say nothing new.
     expect(Object.keys(resources)).toEqual(['Role', 'Files', 'Global', 'Importer', 'Topic', 'Subscription', 'Trail', 'Logs', 'Key']);
   });
 
