@@ -2,6 +2,7 @@ import type { RuleSet } from '../checks/engine';
 import { dppRuleSet } from '../checks/rules';
 import type { PolicyProfile } from '../policy/profile';
 import { TemplateIndex } from '../checks/template-index';
+import type { StackTemplate } from '../checks/template';
 import type { Finding } from '../checks/types';
 import { finishPlan, planPaths, PlanClaims, recordLooseRead } from '../loading/load-paths';
 import type { Notice } from '../loading/loaded-template';
@@ -114,8 +115,8 @@ export async function* checkStream(paths: readonly string[], options: CheckStrea
     }
 
     const files = claims.looseFiles();
-    // The digests of the files whose templates the app rules compare, by position.
-    const held = new Map<number, readonly TemplateIndex[]>();
+    // The digests (JSON) of the files whose templates the app rules compare, by position.
+    const held = new Map<number, readonly string[]>();
     const skipped = new Set<number>();
     let firstHeld: number | undefined;
     let position = 0;
@@ -125,7 +126,7 @@ export async function* checkStream(paths: readonly string[], options: CheckStrea
       recordLooseRead(plan, files[i], outcome.kind !== 'not-a-template');
       if (outcome.kind === 'not-a-template') skipped.add(i);
       else if (outcome.kind === 'compares') {
-        held.set(i, outcome.digests.map((digest) => new TemplateIndex(digest)));
+        held.set(i, outcome.digests);
         firstHeld ??= i;
       } else if (outcome.kind === 'result' && firstHeld === undefined) {
         for (const result of outcome.results) yield { type: 'template', result };
@@ -133,9 +134,11 @@ export async function* checkStream(paths: readonly string[], options: CheckStrea
     }
 
     if (firstHeld !== undefined) {
-      const app = appFindingsByTemplate(rules, [...held.values()].flat());
-      const compared = new Map([...held].map(([i, indexes]) => [i, indexes.map((index) => index.stack.id)]));
+      const indexes = new Map([...held].map(([i, digests]) => [i, digests.map((d) => new TemplateIndex(JSON.parse(d) as StackTemplate))]));
       held.clear();
+      const app = appFindingsByTemplate(rules, [...indexes.values()].flat());
+      const compared = new Map([...indexes].map(([i, list]) => [i, list.map((index) => index.stack.id)]));
+      indexes.clear();
       const rest: Array<() => Promise<readonly TemplateResult[]>> = [];
       for (let i = firstHeld; i < files.length; i++) {
         if (skipped.has(i)) continue;

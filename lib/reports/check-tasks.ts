@@ -1,6 +1,5 @@
 import { appDigest } from '../checks/app-digest';
 import type { RuleSet } from '../checks/engine';
-import type { StackTemplate } from '../checks/template';
 import { TemplateIndex } from '../checks/template-index';
 import type { Finding } from '../checks/types';
 import { loadCloudAssembly } from '../loading/cloud-assembly';
@@ -23,8 +22,11 @@ export type CheckTask =
 export type CheckOutcome =
   | { readonly kind: 'assembly'; readonly files: readonly string[]; readonly results: readonly TemplateResult[] }
   | { readonly kind: 'not-a-template' }
-  /** What the app rules read of each of the file's templates (lib/checks/app-digest.ts): the caller holds only that. */
-  | { readonly kind: 'compares'; readonly digests: readonly StackTemplate[] }
+  /**
+   * What the app rules read of each of the file's templates (lib/checks/app-digest.ts), as JSON:
+   * the caller holds only that, and a string is the most compact way to hold it.
+   */
+  | { readonly kind: 'compares'; readonly digests: readonly string[] }
   | { readonly kind: 'scanned' }
   | { readonly kind: 'result'; readonly results: readonly TemplateResult[] };
 
@@ -46,11 +48,12 @@ export function runCheckTask(rules: RuleSet, task: CheckTask): CheckOutcome {
     if (task.kind === 'compared') throw new Error(`${task.file.file}: changed while being checked`);
     return { kind: 'not-a-template' };
   }
-  const indexes = read.templates.map((template) => new TemplateIndex(template.stack));
   if (task.kind === 'compared') {
-    return { kind: 'result', results: read.templates.map((t, i) => templateResult(rules, t, indexes[i], task.appFindings[t.stack.id] ?? [])) };
+    return { kind: 'result', results: read.templates.map((t) => templateResult(rules, t, new TemplateIndex(t.stack), task.appFindings[t.stack.id] ?? [])) };
   }
-  if (indexes.some(comparesAcrossStacks)) return { kind: 'compares', digests: read.templates.map((t) => appDigest(t.stack, rules)) };
+  // A digest tells whether its template takes part in the comparisons as the template would (test/helpers/check.ts), for less than indexing it.
+  const digests = read.templates.map((t) => appDigest(t.stack, rules));
+  if (digests.some((d) => comparesAcrossStacks(new TemplateIndex(d)))) return { kind: 'compares', digests: digests.map((d) => JSON.stringify(d)) };
   if (task.mode === 'scan') return { kind: 'scanned' };
   return { kind: 'result', results: checkGroup(rules, read.templates).results };
 }

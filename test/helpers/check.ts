@@ -3,6 +3,7 @@ import { checkApp, checkStacks, RuleSet } from '../../lib/checks/engine';
 import { dppRuleSet } from '../../lib/checks/rules';
 import type { CfnTemplate, StackTemplate } from '../../lib/checks/template';
 import { TemplateIndex } from '../../lib/checks/template-index';
+import { comparesAcrossStacks } from '../../lib/reports/template-result';
 import type { Finding, Rule } from '../../lib/checks/types';
 import type { PolicyProfile } from '../../lib/policy/profile';
 
@@ -31,7 +32,10 @@ export function check(templates: CfnTemplate | StackTemplate[], rules?: readonly
 export function expectDigestsAgree(rules: RuleSet, stacks: readonly StackTemplate[], indexes: readonly TemplateIndex[] = stacks.map((s) => new TemplateIndex(s))): void {
   if (rules.appRules.length === 0) return;
   const whole = JSON.stringify(checkApp(rules, indexes), null, 1);
-  const digested = JSON.stringify(checkApp(rules, stacks.map((s) => new TemplateIndex(appDigest(s, rules)))), null, 1);
+  const digests = stacks.map((s) => new TemplateIndex(appDigest(s, rules)));
+  const digested = JSON.stringify(checkApp(rules, digests), null, 1);
+  const compares = (list: readonly TemplateIndex[]) => list.map(comparesAcrossStacks).join();
+  if (compares(digests) !== compares(indexes)) throw new Error(`a digest takes part in the app rules' comparisons where its template does not, or the reverse: ${compares(indexes)} / ${compares(digests)}`);
   if (digested !== whole) throw new Error(`an app rule reads more than the digests keep (declare it in its \`reads\`, lib/checks/app-digest.ts):\nover the templates: ${whole}\nover the digests: ${digested}`);
 }
 
