@@ -37,6 +37,11 @@ function acknowledgmentsAbove(node: IConstruct): NagSuppression[] {
  * trail") has no resource to carry it: without this, `dpp check` of the synthesized template
  * reports what the synth acknowledged. Template-level entries acknowledge only findings about the
  * whole stack (lib/reports/acknowledgments.ts), with the same semantics as at synth.
+ *
+ * A template's `Metadata` holds any user-defined keys, which CloudFormation neither validates nor
+ * changes; a stack update cannot change it alone, only with a resource change, which matters to no
+ * check (`dpp check` reads the synthesized template). Source: AWS CloudFormation User Guide,
+ * "CloudFormation template Metadata syntax" (metadata-section-structure).
  */
 export class WriteStackAcknowledgmentsToTemplate implements IAspect {
   public visit(node: IConstruct): void {
