@@ -11,9 +11,9 @@
  * before streaming) for comparison.
  *
  * Options: --sizes 500,2000,4000 (resources, approximate) --runs 3 --skip awssolutions,cfnguard,synth,org
- * --templates 100,1000,2500,10000 --shapes assemblies,templates --jobs 1,2 --baseline-dist DIR --baseline-max 2500
- * --loose-max 2500 (loose baseline templates carry dpp:environment, so dpp holds them for the app
- * rules and memory grows with them: the loose shape stops there unless asked)
+ * --templates 100,1000,2500,10000 --shapes assemblies,templates,tagged --jobs 1,2 --baseline-dist DIR --baseline-max 2500
+ * --loose-max 10000 (loose templates that carry dpp:environment are compared by the app rules, so
+ * dpp holds a digest of each until they have run; `tagged` spreads them over four environments)
  * Writes bench/results/latest.json (and bench/results/org-latest.json) and prints tables.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -28,7 +28,7 @@ interface Options {
   runs: number;
   skip: Set<string>;
   templates: number[];
-  shapes: Array<'assemblies' | 'templates'>;
+  shapes: Array<'assemblies' | 'templates' | 'tagged'>;
   jobs: number[];
   baselineDist?: string;
   baselineMax: number;
@@ -36,7 +36,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { sizes: [500, 2000, 4000], runs: 3, skip: new Set(), templates: [100, 1000, 2500, 10000], shapes: ['assemblies', 'templates'], jobs: [1, 2], baselineMax: 2500, looseMax: 2500 };
+  const options: Options = { sizes: [500, 2000, 4000], runs: 3, skip: new Set(), templates: [100, 1000, 2500, 10000], shapes: ['assemblies', 'templates', 'tagged'], jobs: [1, 2], baselineMax: 2500, looseMax: 10_000 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value`);
@@ -54,7 +54,7 @@ function parseOptions(argv: string[]): Options {
   }
   if (options.sizes.some((s) => !Number.isInteger(s) || s < 50) || !(options.runs >= 1)) throw new Error('--sizes needs whole numbers >= 50, --runs >= 1');
   if (options.templates.some((n) => !Number.isInteger(n) || n < 4 || n > 10_000)) throw new Error('--templates needs whole numbers from 4 to 10000');
-  if (options.shapes.some((s) => s !== 'assemblies' && s !== 'templates')) throw new Error('--shapes takes assemblies and/or templates');
+  if (options.shapes.some((s) => s !== 'assemblies' && s !== 'templates' && s !== 'tagged')) throw new Error('--shapes takes assemblies, templates and/or tagged');
   if (options.jobs.some((n) => !Number.isInteger(n) || n < 1 || n > 64)) throw new Error('--jobs needs whole numbers from 1 to 64');
   if (options.baselineDist && !fs.existsSync(path.join(options.baselineDist, 'bin', 'dpp.js'))) throw new Error(`--baseline-dist ${options.baselineDist}: no bin/dpp.js in it`);
   return options;
@@ -119,7 +119,7 @@ function orgScale(options: Options, work: string): object[] {
   const rows: object[] = [];
   for (const shape of options.shapes) {
     for (const templates of options.templates) {
-      if (shape === 'templates' && templates > options.looseMax) continue;
+      if (shape !== 'assemblies' && templates > options.looseMax) continue;
       const corpus = path.join(work, `${shape}-${templates}`);
       const paths = writeCorpus(source, shape, templates, corpus);
       for (const [build, dist] of builds) {

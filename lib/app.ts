@@ -28,11 +28,15 @@ export function buildBaselineApp(app: App, config: DppConfig = loadConfig((k) =>
   // The profile `policy` names: the stacks' constructs follow it and the checks assert it.
   const profile = config.profile ?? resolveProfile(config.policy ?? 'dpp', 'dpp.policy');
   const stacks: Record<EnvironmentName, BaselineStack> = {};
+  let checks: DppChecks | undefined;
   if (config.pipeline) {
     // The environments deploy through the pipeline, each a stage in its own account (README "Delivery pipeline").
     const configFile = app.node.tryGetContext(CONFIG_FILE_CONTEXT_KEY) as string | undefined;
     const delivery = new DeliveryPipelineStack(app, PIPELINE_STACK_NAME, { pipeline: config.pipeline, configFile });
     const stages = Object.entries(config.environments).map(([name, environment]) => new EnvironmentStage(app, name, { environmentName: name, config: environment, policy: profile }));
+    // Made before the stages join the pipeline, which synthesizes each as it is added: the checks'
+    // aspects that write acknowledgments into the templates must be on the stages by then.
+    checks = new DppChecks(app, { writeSuppressionsToCloudFormation: true, profile });
     delivery.addEnvironments(stages);
     for (const stage of stages) stacks[stage.baseline.environmentName] = stage.baseline;
   } else {
@@ -49,6 +53,6 @@ export function buildBaselineApp(app: App, config: DppConfig = loadConfig((k) =>
     const alertEmail = config.organization.alertEmail ?? Object.values(config.environments).find((e) => e.kind === 'prod')!.alertEmail;
     new OrganizationControlsStack(app, ORGANIZATION_STACK_NAME, { organization: config.organization, alertEmail, policy: profile });
   }
-  Validations.of(app).addPlugins(new DppChecks(app, { writeSuppressionsToCloudFormation: true, profile }));
+  Validations.of(app).addPlugins(checks ?? new DppChecks(app, { writeSuppressionsToCloudFormation: true, profile }));
   return stacks;
 }

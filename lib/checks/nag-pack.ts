@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App, CfnResource, Stack, Token, Validations, type IPolicyValidationContext, type PolicyValidationPluginReport, type PolicyViolation } from 'aws-cdk-lib';
-import { NagMessageLevel, NagPack, NagRuleCompliance, type NagPackProps } from 'cdk-nag';
+import { App, Aspects, CfnResource, Stack, Token, Validations, type IPolicyValidationContext, type PolicyValidationPluginReport, type PolicyViolation } from 'aws-cdk-lib';
+import { NagMessageLevel, NagPack, NagRuleCompliance, WriteNagSuppressionsToCloudFormationAspect, type NagPackProps } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { policyOf } from '../policy/context';
 import { resolveProfile } from '../policy/load';
@@ -10,6 +10,7 @@ import { acknowledgmentProblem, ACKNOWLEDGMENT_FINDING_ID, dppRuleIdOf, isCritic
 import { clause } from './catalogue';
 import { checkApp, checkResource, providedElsewhereLine, RuleSet } from './engine';
 import { dppRuleSet } from './rules';
+import { stagesUnder, WriteStackAcknowledgmentsToTemplate } from './stack-acknowledgments';
 import { TemplateIndex } from './template-index';
 import type { CfnTemplate } from './template';
 import type { Finding, Level, Rule } from './types';
@@ -57,6 +58,15 @@ function acknowledgmentOf(node: IConstruct, ruleId: string): ConstructAcknowledg
 
 /** Props of {@link DppChecks}. */
 export interface DppChecksProps extends NagPackProps {
+  /**
+   * Write the acknowledgments, with their reasons, into the synthesized templates
+   * (`Metadata.cdk_nag.rules_to_suppress`), where `dpp check` reads them: on each resource (as
+   * cdk-nag does), and each stack's own at template level (findings about the whole stack), in
+   * nested stages (CDK Pipelines) too. The stages must exist when the checks are made: create
+   * `DppChecks` after them.
+   * @default false
+   */
+  readonly writeSuppressionsToCloudFormation?: boolean;
   /**
    * The rules to apply.
    * @default - every DPP rule
@@ -164,6 +174,15 @@ export class DppChecks extends NagPack {
   constructor(scope?: IConstruct, props?: DppChecksProps) {
     super(scope, props);
     this.packName = PACK_NAME;
+    if (scope && props?.writeSuppressionsToCloudFormation) {
+      // cdk-nag writes resources' acknowledgments, and only within `scope`'s own stage; stack-level
+      // ones and those of nested stages (CDK Pipelines) must reach their templates too, for `dpp check`.
+      Aspects.of(scope).add(new WriteStackAcknowledgmentsToTemplate());
+      for (const stage of stagesUnder(scope)) {
+        Aspects.of(stage).add(new WriteNagSuppressionsToCloudFormationAspect());
+        Aspects.of(stage).add(new WriteStackAcknowledgmentsToTemplate());
+      }
+    }
     this.policy = props?.profile !== undefined ? resolveProfile(props.profile, 'DppChecks profile') : scope ? policyOf(scope) : DPP;
     const from = props?.environmentControlsFrom;
     if (from !== undefined && (typeof from !== 'string' || from.trim() === '')) {

@@ -98,6 +98,14 @@ export interface AppRule extends RuleMeta {
    * --environment-controls-from`), and these rules are then reported as provided elsewhere.
    */
   readonly environmentControl?: boolean;
+  /**
+   * The properties the rule reads, by resource type, beyond what every digest keeps (each
+   * resource's type, condition and `dpp:` tags, the template's parameters, conditions, mappings
+   * and outputs, and whole any resource holding an `Fn::ImportValue`): `dpp check` then holds only
+   * these of the many templates it compares (lib/checks/app-digest.ts).
+   * @default - everything: templates are held whole
+   */
+  readonly reads?: Readonly<Record<string, readonly string[]>>;
   check(stacks: readonly TemplateIndex[], policy: PolicyProfile): readonly AppVerdict[];
 }
 

@@ -5,6 +5,7 @@ import { fileProblem, fileProblemReason, InputError } from './errors';
 import { MAX_TEMPLATE_FILES } from './limits';
 import type { LoadedTemplate, Notice, TemplateGroup } from './loaded-template';
 import { readTemplateFile } from './parse-template';
+import { stackSetBodies } from './stack-set-bodies';
 
 /** File names read as templates when walking a directory. */
 const TEMPLATE_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.template']);
@@ -161,10 +162,11 @@ export class PlanClaims {
     return [...this.looseBefore(argument), ...this.byAssembly.keys()];
   }
 
-  /** True unless an earlier argument has the template (a loose file, or an assembly's). */
+  /** True unless an earlier argument has the template (a loose file, or an assembly's). A file the same argument claimed stays its own (a StackSet's body shares its file). */
   public canClaim(file: string, argument: number): boolean {
     const loose = this.looseArgument.get(file);
-    return !this.byAssembly.has(file) && !(loose !== undefined && loose < argument);
+    const assembly = this.byAssembly.get(file);
+    return (assembly === undefined || assembly === argument) && !(loose !== undefined && loose < argument);
   }
 
   /** Claims a template of an assembly argument; false when an earlier argument has it. */
@@ -192,17 +194,24 @@ export function assemblyTemplates(assembly: PlannedAssembly, claims: PlanClaims)
   return templates;
 }
 
-/** What reading a loose file found: a template, or a file found in a directory that is not one (package.json …). */
-export type LooseRead = { readonly template: LoadedTemplate } | { readonly notATemplate: true };
+/**
+ * What reading a loose file found: its templates (the file's own, then the body of each of its
+ * StackSets, as a cloud assembly's stacks are read), or a file found in a directory that is not
+ * a template (package.json …).
+ */
+export type LooseRead = { readonly templates: readonly LoadedTemplate[] } | { readonly notATemplate: true };
 
 /** Reads a loose template file (any thread: it records nothing). Anything wrong but "not a template" in a directory is an {@link InputError}. */
 export function readLooseTemplate(planned: PlannedFile): LooseRead {
+  let template: LoadedTemplate;
   try {
-    return { template: loose(planned.file) };
+    template = loose(planned.file);
   } catch (error) {
     if (!planned.direct && error instanceof InputError && /not a CloudFormation template|empty file/.test(error.message)) return { notATemplate: true };
     throw error;
   }
+  // Outside the try: a StackSet body that does not parse is bad input, even in a file found in a directory.
+  return { templates: [template, ...stackSetBodies(template)] };
 }
 
 /** Records what reading a loose file found in its directories: a template, or a notice that it was skipped. */
@@ -213,11 +222,11 @@ export function recordLooseRead(plan: PathPlan, planned: PlannedFile, isTemplate
   }
 }
 
-/** Reads a loose template file and records it; undefined when it is skipped as not a template. */
-export function readLooseFile(plan: PathPlan, planned: PlannedFile): LoadedTemplate | undefined {
+/** Reads a loose template file and records it: its templates (StackSet bodies included), none when it is skipped as not a template. */
+export function readLooseFile(plan: PathPlan, planned: PlannedFile): readonly LoadedTemplate[] {
   const read = readLooseTemplate(planned);
-  recordLooseRead(plan, planned, 'template' in read);
-  return 'template' in read ? read.template : undefined;
+  recordLooseRead(plan, planned, 'templates' in read);
+  return 'templates' in read ? read.templates : [];
 }
 
 /** Once every loose file is read: a directory argument with no template is bad input. The notices of the input, in argument order. */
@@ -238,7 +247,7 @@ export function loadPaths(paths: readonly string[]): LoadedInput {
   const plan = planPaths(paths);
   const claims = new PlanClaims(plan);
   const groups: TemplateGroup[] = plan.assemblies.map((assembly) => ({ source: assembly.given, templates: assemblyTemplates(assembly, claims) }));
-  const looseTemplates = claims.looseFiles().flatMap((f) => readLooseFile(plan, f) ?? []);
+  const looseTemplates = claims.looseFiles().flatMap((f) => readLooseFile(plan, f));
   const notices = finishPlan(plan);
   if (looseTemplates.length > 0) groups.push({ source: 'templates', templates: looseTemplates });
   return { groups, notices };

@@ -21,11 +21,13 @@ export function stackSetBodies(parent: LoadedTemplate): LoadedTemplate[] {
     if (typeof body !== 'string') continue;
     const id = `${parent.file}#${logicalId}`;
     const parsed = parseTemplate(body, `${id}.TemplateBody`);
+    // The body's own lines are inside a string: every finding in it points at the StackSet.
+    const line = parent.resourceLines.get(logicalId);
     out.push({
       stack: { id, stackName: `${parent.stack.stackName ?? parent.file}/${logicalId}`, template: parsed.template },
       file: parent.file,
-      resourceLines: new Map(),
-      resourcesLine: parent.resourceLines.get(logicalId),
+      resourceLines: new Map(line === undefined ? [] : Object.keys(parsed.template.Resources ?? {}).map((r) => [r, line])),
+      resourcesLine: line,
     });
   }
   return out;

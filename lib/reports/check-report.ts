@@ -85,10 +85,11 @@ export function checkTemplates(input: LoadedInput, rules: RuleSet = dppRuleSet()
 
 /** The per-template results of a report, for the streaming formatters. */
 export function resultsOf(report: CheckReport): TemplateResult[] {
-  const byFile = groupBy(report.findings, (f) => f.file);
+  // By template, not file: a StackSet's body shares its file with the template that declares it.
+  const byTemplate = groupBy(report.findings, (f) => f.templateId);
   return report.templates.map((template, i) => {
     const index = report.indexes[i];
     const checked = checkedResources(report.rules, template, index);
-    return { file: template.file, stackName: template.stack.stackName, resources: index.size, checked, findings: byFile.get(template.file) ?? [], notices: [] };
+    return { file: template.file, stackName: template.stack.stackName, resources: index.size, checked, findings: byTemplate.get(template.stack.id) ?? [], notices: [] };
   });
 }

@@ -2,10 +2,12 @@ import type { RuleSet } from '../checks/engine';
 import { dppRuleSet } from '../checks/rules';
 import type { PolicyProfile } from '../policy/profile';
 import { TemplateIndex } from '../checks/template-index';
-import { finishPlan, planPaths, PlanClaims, readLooseTemplate, recordLooseRead } from '../loading/load-paths';
-import type { LoadedTemplate, Notice } from '../loading/loaded-template';
+import type { StackTemplate } from '../checks/template';
+import type { Finding } from '../checks/types';
+import { finishPlan, planPaths, PlanClaims, recordLooseRead } from '../loading/load-paths';
+import type { Notice } from '../loading/loaded-template';
 import { runCheckTask, type CheckOutcome, type CheckTask } from './check-tasks';
-import { appFindingsByTemplate, templateResult, type TemplateResult } from './template-result';
+import { appFindingsByTemplate, type TemplateResult } from './template-result';
 import { WorkerPool } from './worker-pool';
 
 /** What `checkStream` yields: each template's result in report order, then the notices about the input itself. */
@@ -69,19 +71,17 @@ async function* ordered<R>(tasks: Iterable<() => Promise<R>>, window: number): A
   }
 }
 
-interface Loaded {
-  readonly template: LoadedTemplate;
-  readonly index: TemplateIndex;
-}
-
 /**
  * Checks templates, directories of templates and cloud assemblies one unit at a time, so memory
  * stays flat however many there are: a cloud assembly is read and checked whole (its app rules
  * see all its stacks), then dropped; loose templates are read one at a time. Loose templates
  * that take part in the app rules' comparisons between stacks (they carry a `dpp:environment`)
  * are the only ones held, and checked together; the others are checked alone, which gives the
- * same findings (see AppRule's contract). When such a template comes before others, the others
- * after it are read twice (a scan, then the check), so that results still come in order.
+ * same findings (see AppRule's contract). Of those held, only what the app rules read is kept (a
+ * digest, lib/checks/app-digest.ts), so thousands of them fit in little memory; once the app rules
+ * have run, each is read again and checked with their findings. When such a template comes
+ * before others, the others after it are read twice too (a scan, then the check), so that
+ * results still come in order.
  *
  * Yields the same results, in the same order, as `checkTemplates(loadPaths(paths))`, whatever
  * `jobs`. Throws {@link InputError} on bad input, possibly after yielding results: write them
@@ -115,14 +115,10 @@ export async function* checkStream(paths: readonly string[], options: CheckStrea
     }
 
     const files = claims.looseFiles();
-    const held = new Map<number, Loaded>();
+    // The digests (JSON) of the files whose templates the app rules compare, by position.
+    const held = new Map<number, readonly string[]>();
     const skipped = new Set<number>();
     let firstHeld: number | undefined;
-    const load = (position: number): Loaded => {
-      const read = readLooseTemplate(files[position]);
-      if (!('template' in read)) throw new Error(`${files[position].file}: changed while being checked`);
-      return { template: read.template, index: new TemplateIndex(read.template.stack) };
-    };
     let position = 0;
     const firstPass = files.map((file) => () => run({ kind: 'loose', file, mode: firstHeld === undefined ? 'check' : 'scan' }));
     for await (const outcome of ordered(firstPass, window)) {
@@ -130,32 +126,34 @@ export async function* checkStream(paths: readonly string[], options: CheckStrea
       recordLooseRead(plan, files[i], outcome.kind !== 'not-a-template');
       if (outcome.kind === 'not-a-template') skipped.add(i);
       else if (outcome.kind === 'compares') {
-        held.set(i, outcome.loaded ?? load(i));
+        held.set(i, outcome.digests);
         firstHeld ??= i;
       } else if (outcome.kind === 'result' && firstHeld === undefined) {
-        yield { type: 'template', result: outcome.result };
+        for (const result of outcome.results) yield { type: 'template', result };
       }
     }
 
     if (firstHeld !== undefined) {
-      const app = appFindingsByTemplate(rules, [...held.values()].map((h) => h.index));
-      const rest: Array<() => Promise<TemplateResult>> = [];
+      const indexes = new Map([...held].map(([i, digests]) => [i, digests.map((d) => new TemplateIndex(JSON.parse(d) as StackTemplate))]));
+      held.clear();
+      const app = appFindingsByTemplate(rules, [...indexes.values()].flat());
+      const compared = new Map([...indexes].map(([i, list]) => [i, list.map((index) => index.stack.id)]));
+      indexes.clear();
+      const rest: Array<() => Promise<readonly TemplateResult[]>> = [];
       for (let i = firstHeld; i < files.length; i++) {
         if (skipped.has(i)) continue;
-        const kept = held.get(i);
-        if (kept) {
-          held.delete(i);
-          rest.push(async () => templateResult(rules, kept.template, kept.index, app.get(kept.template.stack.id) ?? []));
-        } else {
-          const file = files[i];
-          rest.push(async () => {
-            const outcome = await run({ kind: 'loose', file, mode: 'check' });
-            if (outcome.kind !== 'result') throw new Error(`${file.file}: changed while being checked`);
-            return outcome.result;
-          });
-        }
+        const file = files[i];
+        const ids = compared.get(i);
+        const task: CheckTask = ids
+          ? { kind: 'compared', file, appFindings: Object.fromEntries(ids.map((id): [string, readonly Finding[]] => [id, app.get(id) ?? []])) }
+          : { kind: 'loose', file, mode: 'check' };
+        rest.push(async () => {
+          const outcome = await run(task);
+          if (outcome.kind !== 'result') throw new Error(`${file.file}: changed while being checked`);
+          return outcome.results;
+        });
       }
-      for await (const result of ordered(rest, window)) yield { type: 'template', result };
+      for await (const results of ordered(rest, window)) for (const result of results) yield { type: 'template', result };
     }
     yield { type: 'input-notices', notices: finishPlan(plan) };
   } finally {

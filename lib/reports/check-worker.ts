@@ -12,9 +12,8 @@ const { profile, withoutEnvironmentControls } = workerData as WorkerRules;
 const rules = withoutEnvironmentControls ? dppRuleSet(profile).withoutEnvironmentControls() : dppRuleSet(profile);
 parentPort!.on('message', ({ id, task }: { id: number; task: CheckTask }) => {
   try {
-    const outcome = runCheckTask(rules, task);
-    // The template itself stays here: the main thread re-reads the few that compare across stacks.
-    parentPort!.postMessage({ id, outcome: outcome.kind === 'compares' ? { kind: 'compares' } : outcome });
+    // Plain data: results, or the digests of templates the app rules compare (never whole templates).
+    parentPort!.postMessage({ id, outcome: runCheckTask(rules, task) });
   } catch (error) {
     parentPort!.postMessage({ id, error: { message: error instanceof Error ? error.message : String(error), input: error instanceof InputError } });
   }

@@ -12,5 +12,7 @@ export const AccountPasswordPolicyPresent = appRule({
   fix: 'Add the baseline\'s AccountPasswordPolicy construct to the environment, or acknowledge this finding naming where the policy is set and checked (e.g. `dpp audit`)',
   explanation: 'DPP 2.4 Credential Management requires minimum password requirements for everyone with access to Information; without the resource, nothing in the template shows the account has them.',
   environmentControl: true,
+  // Presence and Condition only.
+  reads: { [ACCOUNT_PASSWORD_POLICY_TYPE]: [] },
   check: (indexes) => requireInEachEnvironment(indexes, ACCOUNT_PASSWORD_POLICY_TYPE, 'IAM account password policy resource'),
 });

@@ -71,6 +71,8 @@ export const SecurityTopicSubscribed = policyAppRule((policy) => ({
   fix: `Tag the environment's security SNS topic ${TAG_PURPOSE}=${PURPOSE_SECURITY_ALERTS} and subscribe the on-call address to it (the baseline's SecurityAlarms construct does both)`,
   explanation: `DPP 2.7 Incident Response requires Security Incidents to be detected and escalated (EcartAPI must be told within ${policy.values.incidentNotificationHours} hours); findings and alarms need a topic that reaches a person.`,
   environmentControl: true,
+  // The topic's literal name, which a subscription's literal TopicArn may give.
+  reads: { [TOPIC]: ['TopicName', 'Subscription', 'Tags'], [SUBSCRIPTION]: ['TopicArn'] },
   check: (stacks) => [
     ...environmentControlsNotChecked(stacks),
     ...unknownEnvironmentVerdicts(stacks),

@@ -9,5 +9,7 @@ export const ConfigRecorderPresent = appRule({
   fix: 'Add an AWS Config configuration recorder and delivery channel to the environment (the baseline\'s DetectiveServices with features.config)',
   explanation: 'DPP 3.3 Asset Management requires a baseline standard configuration and an inventory of assets kept up to date; AWS Config records both.',
   environmentControl: true,
+  // Presence and Condition only.
+  reads: { 'AWS::Config::ConfigurationRecorder': [] },
   check: (indexes) => requireInEachEnvironment(indexes, 'AWS::Config::ConfigurationRecorder', 'AWS Config configuration recorder'),
 });

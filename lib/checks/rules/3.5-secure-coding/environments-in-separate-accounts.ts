@@ -6,6 +6,8 @@ export const EnvironmentsInSeparateAccounts = appRule({
   id: 'DPP-3.5-EnvironmentsInSeparateAccounts',
   clause: '3.5',
   level: 'error',
+  // Tags and the stacks' accounts only.
+  reads: {},
   description: 'Production stacks share no account with stacks of another environment (when the accounts are configured)',
   fix: 'Give prod its own AWS account in the environment configuration',
   explanation: 'DPP 3.5 Secure Coding Practices requires separate test and production environments; an account is the boundary IAM, quotas and incidents respect.',

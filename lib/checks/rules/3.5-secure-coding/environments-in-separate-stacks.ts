@@ -31,6 +31,8 @@ export const EnvironmentsInSeparateStacks = appRule({
   id: 'DPP-3.5-EnvironmentsInSeparateStacks',
   clause: '3.5',
   level: 'error',
+  // Tags only.
+  reads: {},
   description: 'Test and production resources live in separate stacks (no stack holds two dpp:environment values)',
   fix: 'Deploy each environment as its own stack, tagging every resource of it with the one dpp:environment',
   explanation: 'DPP 3.5 Secure Coding Practices requires separate test and production environments; a stack that holds both deploys and fails together.',

@@ -7,6 +7,8 @@ export const NoEchoParameterWithoutDefault = appRule({
   clause: '3.5',
   level: 'error',
   critical: 'always',
+  // Parameters only.
+  reads: {},
   description: 'NoEcho parameters (secrets passed at deploy) carry no Default',
   fix: 'Remove the Default and pass the value at deploy, or better, read it from Secrets Manager with a {{resolve:secretsmanager:…}} reference',
   explanation: 'DPP 3.5 Secure Coding Practices forbids hardcoded credentials: a NoEcho parameter is a secret, and its Default is that secret written in the template.',

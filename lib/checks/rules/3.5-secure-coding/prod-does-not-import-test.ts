@@ -56,6 +56,8 @@ export const ProdDoesNotImportTest = appRule({
   id: 'DPP-3.5-ProdDoesNotImportTest',
   clause: '3.5',
   level: 'error',
+  // Exports, and the imports digests keep whole.
+  reads: {},
   description: 'No production stack imports an export of a stack of another environment',
   fix: 'Give prod its own copy of the resource, or share it from a stack that belongs to no test environment',
   explanation: 'DPP 3.5 Secure Coding Practices requires separate test and production environments; a prod stack that imports a test export depends on test at run time.',

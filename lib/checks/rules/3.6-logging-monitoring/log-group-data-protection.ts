@@ -16,6 +16,7 @@ export const LogGroupDataProtection = appRule({
   id: 'DPP-3.6-LogGroupDataProtection',
   clause: '3.6',
   level: 'warning',
+  reads: { [ACCOUNT_POLICY]: ['PolicyType', 'PolicyDocument'], 'AWS::Logs::LogGroup': ['DataProtectionPolicy'] },
   description: 'Every log group of a baseline environment is under a CloudWatch Logs data-protection policy (its own, or the account\'s) that audits and masks names, addresses, e-mail, phone and card numbers',
   fix: 'Add the baseline\'s LogDataProtection (an account-level data-protection policy) to the environment, or give the log group a DataProtectionPolicy with Audit (with a findings destination) and Deidentify statements for Name, Address, EmailAddress, PhoneNumber-<country> and CreditCardNumber',
   explanation: 'DPP 3.6 Logging and Monitoring requires that logs do not contain PII. A data-protection policy masks the PII identifiers CloudWatch Logs finds and reports each finding, so a log line that leaks PII is both hidden and seen.',

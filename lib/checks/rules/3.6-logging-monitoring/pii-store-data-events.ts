@@ -15,6 +15,8 @@ export const PiiStoreDataEvents = appRule({
   id: 'DPP-3.6-PiiStoreDataEvents',
   clause: '3.6',
   level: 'error',
+  // Stores' classification tags, and their literal names, which a selector may give.
+  reads: { 'AWS::CloudTrail::Trail': ['AdvancedEventSelectors', 'EventSelectors'], 'AWS::S3::Bucket': ['BucketName', 'Tags'], 'AWS::DynamoDB::Table': ['TableName', 'Tags'], 'AWS::DynamoDB::GlobalTable': ['TableName', 'Replicas'] },
   description: 'Every PII bucket and PII table of an environment is covered by a data-event selector (all reads and writes) of a trail in that environment',
   fix: 'Register the store with the environment\'s PiiDataEvents trail (registerBucket / registerTable), or add an advanced event selector (eventCategory Data, resources.type AWS::S3::Object or AWS::DynamoDB::Table, resources.ARN naming the store) to a trail of the environment',
   explanation: 'DPP 3.6 Logging and Monitoring requires logging on every channel that reaches Information, storage-layer APIs included, with access attempts and data changes; for S3 and DynamoDB those are CloudTrail data events, which no trail logs unless a selector names them.',
