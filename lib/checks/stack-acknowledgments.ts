@@ -66,3 +66,35 @@ export class WriteStackAcknowledgmentsToTemplate implements IAspect {
 export function stagesUnder(scope: IConstruct): Stage[] {
   return scope.node.findAll().filter((c): c is Stage => c !== scope && Stage.isStage(c));
 }
+
+type WithNagMetadata = { readonly Metadata?: Record<string, unknown>; readonly [key: string]: unknown };
+
+/**
+ * A template without the copies cdk-nag writes onto every resource of the stack-level
+ * acknowledgments of app rules (`appRuleIds`), when the template's own `Metadata` carries them:
+ * an app rule's findings are about the whole stack, so only the template-level entry is ever read
+ * (lib/reports/acknowledgments.ts). Same findings and acknowledgments in `dpp check`, a smaller
+ * template: for a template with a size limit, such as a StackSet's body (51,200 bytes).
+ */
+export function withoutRepeatedStackAcknowledgments<T extends WithNagMetadata & { Resources?: Record<string, WithNagMetadata> }>(template: T, appRuleIds: ReadonlySet<string>): T {
+  const listOf = (metadata: Record<string, unknown> | undefined): NagSuppression[] =>
+    (metadata?.[NAG_METADATA] as { rules_to_suppress?: NagSuppression[] } | undefined)?.rules_to_suppress ?? [];
+  const bare = (id: string): string => id.replace(/^DPP::/, '');
+  const atStack = new Set(listOf(template.Metadata).map((s) => bare(s.id)).filter((id) => appRuleIds.has(id)));
+  if (atStack.size === 0) return template;
+  const resources: Record<string, WithNagMetadata> = {};
+  for (const [logicalId, resource] of Object.entries(template.Resources ?? {})) {
+    const list = listOf(resource.Metadata);
+    const kept = list.filter((s) => !atStack.has(bare(s.id)));
+    if (kept.length === list.length) {
+      resources[logicalId] = resource;
+      continue;
+    }
+    const metadata: Record<string, unknown> = { ...resource.Metadata };
+    if (kept.length > 0) metadata[NAG_METADATA] = { ...(metadata[NAG_METADATA] as object), rules_to_suppress: kept };
+    else delete metadata[NAG_METADATA];
+    const { Metadata: _replaced, ...rest } = resource;
+    resources[logicalId] = Object.keys(metadata).length > 0 ? { ...rest, Metadata: metadata } : rest;
+  }
+  return { ...template, Resources: resources };
+}

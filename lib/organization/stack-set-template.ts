@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, DefaultStackSynthesizer, Validations, type Stack, type StackSynthesizer } from 'aws-cdk-lib';
 import { DppChecks } from '../checks/nag-pack';
+import { dppRuleSet } from '../checks/rules';
+import { withoutRepeatedStackAcknowledgments } from '../checks/stack-acknowledgments';
 import type { PolicyProfile } from '../policy/profile';
 
 /**
@@ -67,7 +69,9 @@ export function stackSetTemplate(policy: PolicyProfile, build: (app: App, synthe
     if (referencing.length > 0) {
       throw new Error(`${name}: a StackSet template cannot use CDK assets, which its instances in other accounts cannot read (${referencing.join(', ')})`);
     }
-    const body = JSON.stringify(artifact.template);
+    // The stack-level acknowledgments are in the template's Metadata: their copies on each resource only cost bytes.
+    const appRuleIds = new Set(dppRuleSet(policy).appRules.map((r) => r.id));
+    const body = JSON.stringify(withoutRepeatedStackAcknowledgments(artifact.template as Parameters<typeof withoutRepeatedStackAcknowledgments>[0], appRuleIds));
     const bytes = Buffer.byteLength(body);
     if (bytes > STACK_SET_LIMITS.maxTemplateBodyBytes) throw new Error(`${name}: the template is ${bytes} bytes, above the StackSet TemplateBody limit of ${STACK_SET_LIMITS.maxTemplateBodyBytes}`);
     return body;

@@ -117,6 +117,10 @@ describe('with `organization` in the configuration', () => {
       expect(inBody?.resources).toBe(Object.keys(body(name).Resources).length);
     }
     expect(results.flatMap((r) => r.findings).filter((f) => f.level === 'error' && !f.acknowledged)).toEqual([]);
+    // The bodies carry their stack-level acknowledgments once, at template level, and dpp check honours them there.
+    const bodies = results.filter((r) => r.stackName?.startsWith(`${ORGANIZATION_STACK_NAME}/`));
+    expect(bodies.flatMap((r) => r.findings).filter((f) => !f.acknowledged)).toEqual([]);
+    expect(bodies.flatMap((r) => r.findings).filter((f) => f.ruleId === 'DPP-3.6-TrailPresent')).toHaveLength(3);
   });
 });
 
