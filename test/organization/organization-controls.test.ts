@@ -13,6 +13,8 @@ import { collectCheck } from '../../lib/reports/check-stream';
 import { INLINE_CODE } from '../../constructs/common/handler-source';
 import { AccountControlsStack } from '../../lib/organization/account-controls-stack';
 import { OrganizationDetectiveServicesStack } from '../../lib/organization/detective-services-stack';
+import { SignInForwardingStack } from '../../lib/organization/sign-in-forwarding-stack';
+import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'config', 'organization.yaml');
 const organization = organizationSchema.parse({ account: '999999999999', region: 'eu-west-1', organizationalUnitIds: ['ou-ab12-11111111'], regions: ['eu-west-1'] });
@@ -186,5 +188,24 @@ describe('assetReferences (a StackSet instance cannot read the administrator acc
     });
     expect(build).toThrow(/^WithAsset: a StackSet template cannot use CDK assets, which its instances in other accounts cannot read/);
     expect(build).toThrow(names);
+  });
+});
+
+describe('the StackSets\' stacks and bodies against cdk-nag\'s packs', () => {
+  const full = organizationSchema.parse({ ...organization, regions: ['eu-west-1', 'eu-central-1'] });
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stacks = [
+    new AccountControlsStack(app, 'AccountControls', { organization: full, alertEmail: 'sec@example.org', policy: DPP }),
+    new SignInForwardingStack(app, 'SignInForwarding', { homeRegion: 'eu-west-1' }),
+    new OrganizationDetectiveServicesStack(app, 'DetectiveServices', { organization: full, alertEmail: 'sec@example.org' }),
+    new OrganizationControlsStack(app, 'Org', { organization: full, alertEmail: 'sec@example.org', policy: DPP }),
+  ];
+
+  test.each([
+    ['AwsSolutions', () => new AwsSolutionsChecks()],
+    ['NIST.800.53.R5', () => new NIST80053R5Checks()],
+  ])('pass cdk-nag %s with reasoned acknowledgments', (_name, pack) => {
+    const errors = stacks.flatMap((stack) => pack().validateScope(stack).violations.filter((v) => v.severity === 'error').map((v) => `${v.ruleName} on ${v.violatingResources.map((r) => r.constructPath).join(', ')}`));
+    expect(errors).toEqual([]);
   });
 });
