@@ -46,6 +46,7 @@ describe('dpp check of the app with a pipeline and an organization', () => {
     code = run.code;
     report = JSON.parse(run.stdout);
   }, 120_000);
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
   test('no error and no warning: exit 0', () => {
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });

@@ -134,8 +134,12 @@ export async function* checkStream(paths: readonly string[], options: CheckStrea
     }
 
     if (firstHeld !== undefined) {
-      const indexes = new Map([...held].map(([i, digests]) => [i, digests.map((d) => new TemplateIndex(JSON.parse(d) as StackTemplate))]));
-      held.clear();
+      // Each digest's JSON is let go as soon as it is indexed: the two never all coexist.
+      const indexes = new Map<number, TemplateIndex[]>();
+      for (const [i, digests] of held) {
+        indexes.set(i, digests.map((d) => new TemplateIndex(JSON.parse(d) as StackTemplate)));
+        held.delete(i);
+      }
       const app = appFindingsByTemplate(rules, [...indexes.values()].flat());
       const compared = new Map([...indexes].map(([i, list]) => [i, list.map((index) => index.stack.id)]));
       indexes.clear();
