@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CfnTopic } from 'aws-cdk-lib/aws-sns';
+import { PASSWORD_POLICY_EXISTING_REASON } from '../lib/baseline/identity-audit';
 import { buildBaselineApp } from '../lib/app';
 import { DppChecks } from '../lib/checks/nag-pack';
 import { dppRuleSet } from '../lib/checks/rules';
@@ -54,7 +55,8 @@ describe('dpp check of the app with a pipeline and an organization', () => {
   });
 
   test('every stack of no DPP environment (pipeline, its support stack, the StackSets\' stack and bodies) has the environment controls acknowledged at stack level, with the reasons given at synth', () => {
-    const stackLevel = report.findings.filter((f) => f.logicalId === null);
+    const environment = /^DppBaseline-(dev|staging|prod-eu|prod-us)$/;
+    const stackLevel = report.findings.filter((f) => f.logicalId === null && !environment.test(f.stack ?? ''));
     const byStack = new Map<string, JsonFinding[]>();
     for (const f of stackLevel) byStack.set(f.stack!, [...(byStack.get(f.stack!) ?? []), f]);
     const stacks = [...byStack.keys()].sort();
@@ -68,6 +70,12 @@ describe('dpp check of the app with a pipeline and an organization', () => {
         expect(finding.acknowledgedReason).toMatch(/belongs to no DPP environment; .+ comes from .+, not from this stack\.$/);
       }
     }
+  });
+
+  test('prod environments that leave the password policy to the organization\'s StackSet have that finding acknowledged with the reason', () => {
+    const inProd = report.findings.filter((f) => f.logicalId === null && /^DppBaseline-prod-(eu|us)$/.test(f.stack ?? ''));
+    expect(inProd.map((f) => [f.stack, f.ruleId, f.acknowledged, f.acknowledgedReason]).sort()).toEqual(['DppBaseline-prod-eu', 'DppBaseline-prod-us'].map((stack) =>
+      [stack, 'DPP-2.4-AccountPasswordPolicyPresent', true, PASSWORD_POLICY_EXISTING_REASON]));
   });
 
   test('the app rules find the same over the stacks\' digests as over the stacks (what dpp check holds of tagged loose templates)', () => {

@@ -141,10 +141,13 @@ export function checkResource(rules: RuleSet, index: TemplateIndex, logicalId: s
 /** Every app rule's findings over a set of stacks. */
 export function checkApp(rules: RuleSet, indexes: readonly TemplateIndex[]): Finding[] {
   const findings: Finding[] = [];
+  // A map, not a search per finding: an org-wide check has thousands of stacks.
+  const byStack = new Map<StackTemplate, TemplateIndex>();
+  for (const index of indexes) if (!byStack.has(index.stack)) byStack.set(index.stack, index);
   for (const rule of rules.appRules) {
     try {
       for (const { stack, logicalId, verdict } of rule.check(indexes, rules.policy)) {
-        const index = indexes.find((i) => i.stack === stack) ?? indexes[0];
+        const index = byStack.get(stack) ?? indexes[0];
         findings.push(toFinding(rule, index, logicalId, verdict));
       }
     } catch (error) {

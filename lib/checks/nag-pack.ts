@@ -332,11 +332,13 @@ export class DppChecks extends NagPack {
     if (this.ruleSet.appRules.length === 0) return;
     const stacks = scope.node.findAll().filter((c): c is Stack => Stack.isStack(c));
     const indexes = stacks.map((s) => this.indexFor(s));
-    const byIndex = new Map(indexes.map((index, i) => [index, stacks[i]]));
+    // The first stack of an ID, as a search would find it; a map keeps the lookup linear.
+    const byTemplateId = new Map<string, { index: TemplateIndex; stack: Stack }>();
+    indexes.forEach((index, i) => { if (!byTemplateId.has(index.stack.id)) byTemplateId.set(index.stack.id, { index, stack: stacks[i] }); });
     for (const finding of checkApp(this.ruleSet, indexes)) {
-      const index = indexes.find((i) => i.stack.id === finding.templateId);
-      const stack = index ? byIndex.get(index) : undefined;
-      if (!stack) continue;
+      const found = byTemplateId.get(finding.templateId);
+      if (!found) continue;
+      const { index, stack } = found;
       const rule = this.ruleSet.rule(finding.ruleId)!;
       const node = finding.logicalId ? stack.node.tryFindChild(finding.logicalId) : undefined;
       const record = this.record(node ?? stack, rule, finding.level, finding.logicalId, this.templatePaths.get(stack.node.path), index);

@@ -43,17 +43,21 @@ describe('StackSet template bodies are templates of their own (dpp check)', () =
 
   test('dpp check of a cloud assembly checks the StackSet\'s body with the rules', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpp-stackset-'));
-    const org = { Resources: { ControlsSet: { Type: 'AWS::CloudFormation::StackSet', Properties: { StackSetName: 'controls', PermissionModel: 'SERVICE_MANAGED', TemplateBody: JSON.stringify(body) } } } };
-    fs.writeFileSync(path.join(dir, 'Org.template.json'), JSON.stringify(org, null, 1));
-    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '36.0.0', artifacts: { Org: { type: 'aws:cloudformation:stack', environment: 'aws://999999999999/eu-west-1', properties: { templateFile: 'Org.template.json', stackName: 'Org' } } } }));
-    const { results } = await collectCheck([dir]);
-    // In memory too: the body shares its file with the stack that declares it, and the assembly claims both.
-    const file = path.join(dir, 'Org.template.json');
-    expect(loadPaths([dir]).groups[0].templates.map((t) => t.stack.id)).toEqual([file, `${file}#ControlsSet`]);
-    expect(results.map((r) => ({ ...r, notices: [] }))).toEqual(resultsOf(checkTemplates(loadPaths([dir]))));
-    const inBody = results.find((r) => r.stackName === 'Org/ControlsSet');
-    expect(inBody).toBeDefined();
-    expect(inBody!.findings.filter((f) => f.logicalId === 'Bucket' && f.level === 'error').length).toBeGreaterThan(0);
+    try {
+      const org = { Resources: { ControlsSet: { Type: 'AWS::CloudFormation::StackSet', Properties: { StackSetName: 'controls', PermissionModel: 'SERVICE_MANAGED', TemplateBody: JSON.stringify(body) } } } };
+      fs.writeFileSync(path.join(dir, 'Org.template.json'), JSON.stringify(org, null, 1));
+      fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '36.0.0', artifacts: { Org: { type: 'aws:cloudformation:stack', environment: 'aws://999999999999/eu-west-1', properties: { templateFile: 'Org.template.json', stackName: 'Org' } } } }));
+      const { results } = await collectCheck([dir]);
+      // In memory too: the body shares its file with the stack that declares it, and the assembly claims both.
+      const file = path.join(dir, 'Org.template.json');
+      expect(loadPaths([dir]).groups[0].templates.map((t) => t.stack.id)).toEqual([file, `${file}#ControlsSet`]);
+      expect(results.map((r) => ({ ...r, notices: [] }))).toEqual(resultsOf(checkTemplates(loadPaths([dir]))));
+      const inBody = results.find((r) => r.stackName === 'Org/ControlsSet');
+      expect(inBody).toBeDefined();
+      expect(inBody!.findings.filter((f) => f.logicalId === 'Bucket' && f.level === 'error').length).toBeGreaterThan(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
