@@ -3,10 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { buildBaselineApp, PIPELINE_STACK_NAME } from '../../lib/app';
 import { loadConfig } from '../../lib/config';
 import { PIPELINE_CLI_VERSION, synthCommands } from '../../lib/pipeline/delivery-pipeline-stack';
+import { CDK_NAG_PACKS, nagErrors } from '../helpers/cdk-nag-packs';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'config', 'pipeline.yaml');
 
@@ -92,11 +92,7 @@ describe('with `pipeline` in the configuration', () => {
     expect((dpp?.violations ?? []).map((v: { ruleName: string; severity: string }) => `${v.severity} ${v.ruleName}`)).toEqual([]);
   });
 
-  test.each([
-    ['AwsSolutions', () => new AwsSolutionsChecks()],
-    ['NIST.800.53.R5', () => new NIST80053R5Checks()],
-  ])('the pipeline stacks pass cdk-nag %s with reasoned acknowledgments', (_name, pack) => {
-    const errors = tooling.flatMap((stack) => pack().validateScope(stack).violations.filter((v) => v.severity === 'error').map((v) => `${v.ruleName} on ${v.violatingResources.map((r) => r.constructPath).join(', ')}`));
-    expect(errors).toEqual([]);
+  test.each(CDK_NAG_PACKS)('the pipeline stacks pass cdk-nag %s with reasoned acknowledgments', (_name, pack) => {
+    expect(nagErrors(tooling, pack)).toEqual([]);
   });
 });
