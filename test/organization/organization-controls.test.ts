@@ -15,6 +15,7 @@ import { AccountControlsStack } from '../../lib/organization/account-controls-st
 import { OrganizationDetectiveServicesStack } from '../../lib/organization/detective-services-stack';
 import { SignInForwardingStack } from '../../lib/organization/sign-in-forwarding-stack';
 import { CDK_NAG_PACKS, nagErrors } from '../helpers/cdk-nag-packs';
+import { CFN_LINT_VERSION, cfnLintErrors } from '../helpers/cfn-lint';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'config', 'organization.yaml');
 const organization = organizationSchema.parse({ account: '999999999999', region: 'eu-west-1', organizationalUnitIds: ['ou-ab12-11111111'], regions: ['eu-west-1'] });
@@ -87,6 +88,17 @@ describe('with `organization` in the configuration', () => {
     expect(types('dpp-detective-services')).toEqual(expect.arrayContaining(['AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::Macie::Session', 'AWS::SNS::Topic', 'AWS::KMS::Key']));
     expect(Object.values(body('dpp-detective-services').Resources).find((r) => r.Type === 'AWS::SNS::Subscription')?.Properties).toMatchObject({ Protocol: 'email', Endpoint: 'sec@example.org' });
     expect(types('dpp-detective-services').filter((t) => t.startsWith('AWS::Lambda::'))).toEqual([]);
+  });
+
+  (CFN_LINT_VERSION ? test : test.skip)('cfn-lint reports no error on the StackSets\' stack or any body', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dpp-org-bodies-'));
+    try {
+      const files = Object.keys(stackSets).map((name) => path.join(dir, `${name}.json`));
+      for (const [i, name] of Object.keys(stackSets).entries()) fs.writeFileSync(files[i], stackSets[name].Properties.TemplateBody);
+      expect(cfnLintErrors([...files, path.join(app.outdir, `${ORGANIZATION_STACK_NAME}.template.json`)])).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('no template needs an asset or the CDK bootstrap, and each stays within the documented StackSet body limit', () => {
