@@ -40,7 +40,10 @@ const NAME = 'ConsoleSignInForwarder';
  * {@link GLOBAL_SIGN_IN_EVENT_REGIONS}), and an EventBridge rule sees only its own region's events.
  * Deploy one in each region users may sign in through, other than the lockout's, in the same
  * account (the organization's StackSet does: README "Organization"). Only the failed-sign-in
- * events are forwarded, through a role EventBridge assumes that may only put events on that bus.
+ * events are forwarded, through a role EventBridge assumes that may only put events on that bus:
+ * an event bus of another region is a rule target like any other, and within one account the
+ * target bus needs no resource policy
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-region.html).
  */
 export class ConsoleSignInForwarder extends Construct {
   public readonly rule: events.Rule;
