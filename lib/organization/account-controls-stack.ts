@@ -7,7 +7,7 @@ import { allowCloudWatchLogs } from '../../constructs/security/keys';
 import { retainExceptOnCreate } from '../../constructs/common/removal';
 import type { OrganizationConfig } from '../config';
 import type { PolicyProfile } from '../policy/profile';
-import { acknowledgeNonEnvironmentStack } from './non-environment-stack';
+import { acknowledgeNonEnvironmentStack, ORGANIZATION_CONTROLS_SOURCE } from './non-environment-stack';
 import { securityTopic } from './security-topic';
 
 /** Props of {@link AccountControlsStack}. */
@@ -36,7 +36,8 @@ export class AccountControlsStack extends Stack {
   constructor(scope: Construct, id: string, props: AccountControlsStackProps) {
     super(scope, id, props);
     const { organization, policy } = props;
-    acknowledgeNonEnvironmentStack(this, 'The StackSet deploys account-wide controls to accounts of the organization', 'each environment\'s baseline in that account, which relies on this StackSet for the password policy and the lockout (features "existing")');
+    acknowledgeNonEnvironmentStack(this, 'The StackSet deploys account-wide controls to accounts of the organization', ORGANIZATION_CONTROLS_SOURCE,
+      [...(organization.passwordPolicy ? ['passwordPolicy' as const] : []), ...(organization.accountLockout ? ['securityTopic' as const] : [])]);
     const logEncryptionKey = new kms.Key(this, 'LogsKey', { enableKeyRotation: true, description: 'DPP account controls: the handlers\' log groups', removalPolicy: retainExceptOnCreate() });
     allowCloudWatchLogs(logEncryptionKey);
     if (organization.passwordPolicy) {

@@ -2,7 +2,7 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { DetectiveServices } from '../../constructs/detection/detective-services';
 import type { OrganizationConfig } from '../config';
-import { acknowledgeNonEnvironmentStack } from './non-environment-stack';
+import { acknowledgeNonEnvironmentStack, ORGANIZATION_CONTROLS_SOURCE } from './non-environment-stack';
 import { securityTopic } from './security-topic';
 
 /** Props of {@link OrganizationDetectiveServicesStack}. */
@@ -23,7 +23,7 @@ export class OrganizationDetectiveServicesStack extends Stack {
   constructor(scope: Construct, id: string, props: OrganizationDetectiveServicesStackProps) {
     super(scope, id, props);
     const { organization } = props;
-    acknowledgeNonEnvironmentStack(this, 'The StackSet deploys the detective services to accounts of the organization', 'each environment\'s baseline in that account (Control Tower or the organization trail for the others)');
+    acknowledgeNonEnvironmentStack(this, 'The StackSet deploys the detective services to accounts of the organization', ORGANIZATION_CONTROLS_SOURCE, ['securityTopic']);
     new DetectiveServices(this, 'DetectiveServices', {
       alertTopic: securityTopic(this, props.alertEmail),
       guardDuty: organization.services.guardDuty,

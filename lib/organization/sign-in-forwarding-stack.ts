@@ -1,7 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ConsoleSignInForwarder } from '../../constructs/identity/console-sign-in-forwarder';
-import { acknowledgeNonEnvironmentStack } from './non-environment-stack';
+import { acknowledgeNonEnvironmentStack, ORGANIZATION_CONTROLS_SOURCE } from './non-environment-stack';
 
 /** Props of {@link SignInForwardingStack}. */
 export interface SignInForwardingStackProps extends StackProps {
@@ -20,7 +20,7 @@ export class SignInForwardingStack extends Stack {
 
   constructor(scope: Construct, id: string, props: SignInForwardingStackProps) {
     super(scope, id, props);
-    acknowledgeNonEnvironmentStack(this, 'The StackSet forwards failed sign-ins of each region of the organization\'s accounts', 'each environment\'s baseline in that account');
+    acknowledgeNonEnvironmentStack(this, 'The StackSet forwards failed sign-ins of each region of the organization\'s accounts', ORGANIZATION_CONTROLS_SOURCE);
     // The account is the instance's own: AWS::AccountId when the StackSet deploys it.
     this.forwarder = new ConsoleSignInForwarder(this, 'Forwarder', { targetRegion: props.homeRegion });
   }
