@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, DefaultStackSynthesizer, Validations, type Stack, type StackSynthesizer } from 'aws-cdk-lib';
-import { DppChecks } from '../checks/nag-pack';
+import { DppChecks, formatDppSummary } from '../checks/nag-pack';
 import { dppRuleSet } from '../checks/rules';
 import { withoutRepeatedStackAcknowledgments } from '../checks/stack-acknowledgments';
 import type { PolicyProfile } from '../policy/profile';
@@ -62,9 +62,19 @@ export function stackSetTemplate(policy: PolicyProfile, build: (app: App, synthe
   try {
     const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
     const stack = build(app, new DefaultStackSynthesizer({ generateBootstrapVersionRule: false }));
-    Validations.of(app).addPlugins(new DppChecks(app, { writeSuppressionsToCloudFormation: true, profile: policy }));
-    const artifact = app.synth().getStackArtifact(stack.artifactId);
+    // Its own summary line, naming the body: the report file goes with the temporary directory.
+    const checks = new DppChecks(app, { writeSuppressionsToCloudFormation: true, profile: policy, printSummary: false });
+    Validations.of(app).addPlugins(checks);
     const name = stack.node.id;
+    let assembly;
+    try {
+      assembly = app.synth();
+    } catch (error) {
+      // The CDK has printed the findings; its report file goes with the temporary directory.
+      throw new Error(`${name}: the StackSet template fails the DPP checks (findings above): ${(error as Error).message.split('.')[0]}`);
+    }
+    const artifact = assembly.getStackArtifact(stack.artifactId);
+    if (checks.summary) console.error(formatDppSummary({ ...checks.summary, reportPath: undefined }).replace(/^DPP checks:/, `DPP checks of the StackSet body ${name}:`));
     const referencing = [...assetReferences(artifact.template as Parameters<typeof assetReferences>[0]), ...extraAssets(outdir, artifact.id, artifact.templateFile)];
     if (referencing.length > 0) {
       throw new Error(`${name}: a StackSet template cannot use CDK assets, which its instances in other accounts cannot read (${referencing.join(', ')})`);

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { buildBaselineApp, ORGANIZATION_STACK_NAME } from '../../lib/app';
 import { loadConfig, organizationSchema } from '../../lib/config';
@@ -186,6 +187,19 @@ describe('assetReferences (a StackSet instance cannot read the administrator acc
       },
     };
     expect(assetReferences(template)).toEqual(['InS3', 'Layer', 'Provider']);
+  });
+
+  test('a body the DPP pack fails is refused, naming it (the findings are printed above)', () => {
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(() => stackSetTemplate(DPP, (app, synthesizer) => {
+        const stack = new Stack(app, 'Unencrypted', { synthesizer });
+        new CfnBucket(stack, 'Bucket');
+        return stack;
+      })).toThrow(/^Unencrypted: the StackSet template fails the DPP checks \(findings above\)/);
+    } finally {
+      quiet.mockRestore();
+    }
   });
 
   test.each([
