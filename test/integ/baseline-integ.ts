@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { ExpectedResult, IntegTest, InvocationType, Match } from '@aws-cdk/integ-tests-alpha';
-import { App as AppClass, Duration, Stack, type App } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -143,7 +143,7 @@ function failedSignIns(account: string): { awslogs: { data: string } } {
  * runs with (`npm run integ`), or the snapshot's placeholders when there is none.
  */
 export function synthIntegApp(build: (app: App, target: IntegTarget) => unknown): void {
-  const app = new AppClass();
+  const app = new App();
   build(app, {
     account: process.env.CDK_DEFAULT_ACCOUNT || SNAPSHOT_TARGET.account,
     region: process.env.CDK_DEFAULT_REGION || SNAPSHOT_TARGET.region,
